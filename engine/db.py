@@ -1,0 +1,54 @@
+"""Database connection: SQLite by default so a new user needs no server, PostgreSQL in production."""
+
+import os
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+DEFAULT_URL = "sqlite:///" + str(Path("instance/caseflow.sqlite").resolve())
+
+
+def database_url() -> str:
+    return os.environ.get("DATABASE_URL", DEFAULT_URL)
+
+
+def make_engine(url: str | None = None) -> Engine:
+    """Create an engine; SQLite gets WAL, foreign keys and a busy timeout so writers queue instead of failing."""
+    url = url or database_url()
+    if url.startswith("sqlite"):
+        _ensure_sqlite_folder(url)
+        engine = create_engine(url, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin_immediate)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def is_postgres(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _ensure_sqlite_folder(url: str) -> None:
+    path = url.split("///", 1)[-1]
+    if path and path != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+
+
+def _sqlite_pragmas(dbapi_connection, _record):
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _sqlite_begin_immediate(connection):
+    """Take SQLite's write lock at BEGIN: a read-then-write transaction can then never deadlock-upgrade."""
+    connection.exec_driver_sql("BEGIN IMMEDIATE")

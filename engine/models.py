@@ -1,0 +1,191 @@
+"""Database tables of caseflow. Models hold data; behaviour lives in the engine's service modules."""
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from engine.clock import utcnow
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Agency(Base):
+    __tablename__ = "agency"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    short_name: Mapped[str] = mapped_column(String(20))
+
+
+class User(Base):
+    __tablename__ = "user_account"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(100))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"))
+    certificate_no: Mapped[str | None] = mapped_column(String(64))
+    legal_qualification: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    agency: Mapped[Agency] = relationship()
+    role_rows: Mapped[list["UserRole"]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+
+    @property
+    def roles(self) -> set[str]:
+        return {row.role for row in self.role_rows}
+
+
+class UserRole(Base):
+    __tablename__ = "user_role"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(32), primary_key=True)
+
+
+class Party(Base):
+    """The person or organisation a case is against (当事人)."""
+
+    __tablename__ = "party"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(200))
+    id_number: Mapped[str | None] = mapped_column(String(18))
+    credit_code: Mapped[str | None] = mapped_column(String(18), unique=True)
+    legal_representative: Mapped[str | None] = mapped_column(String(100))
+    address: Mapped[str | None] = mapped_column(String(300))
+    phone: Mapped[str | None] = mapped_column(String(40))
+
+
+class Deployment(Base):
+    """One version of the whole BPMN/DMN bundle; a case keeps the version it started on."""
+
+    __tablename__ = "deployment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, unique=True)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    files: Mapped[dict] = mapped_column(JSON, deferred=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+
+class CaseCounter(Base):
+    """Next case number per agency and year; a row lock on it keeps numbers unique and gap-free."""
+
+    __tablename__ = "case_counter"
+
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Case(Base):
+    __tablename__ = "case_file"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(64), unique=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"), index=True)
+    party_id: Mapped[int] = mapped_column(ForeignKey("party.id"), index=True)
+    violation_code: Mapped[str] = mapped_column(String(64), default="")
+    procedure: Mapped[str] = mapped_column(String(16))
+    process_id: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(32), index=True)
+    deployment_id: Mapped[int] = mapped_column(ForeignKey("deployment.id"))
+    opened_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    opened_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    registered_on: Mapped[date | None] = mapped_column(Date)
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    workflow_state: Mapped[bytes] = mapped_column(LargeBinary)
+    state_format: Mapped[int] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    agency: Mapped[Agency] = relationship()
+    party: Mapped[Party] = relationship()
+    deployment: Mapped[Deployment] = relationship()
+    handler_rows: Mapped[list["CaseHandler"]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def handler_ids(self) -> set[int]:
+        return {row.user_id for row in self.handler_rows}
+
+
+class CaseHandler(Base):
+    """Officers assigned to a case at registration (at least two with enforcement certificates)."""
+
+    __tablename__ = "case_handler"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), primary_key=True)
+
+
+class HumanTask(Base):
+    """Mirror of a READY user task, so that inboxes never deserialise a workflow."""
+
+    __tablename__ = "human_task"
+    __table_args__ = (
+        UniqueConstraint("case_id", "spiff_task_id"),
+        Index("ix_human_task_open_role", "status", "role", "agency_id"),
+        Index("ix_human_task_assignee", "assignee_id", "status"),
+        Index("ix_human_task_completed_by", "completed_by_id", "completed_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"), index=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"))
+    spiff_task_id: Mapped[str] = mapped_column(String(36))
+    element_id: Mapped[str] = mapped_column(String(100))
+    name: Mapped[str] = mapped_column(String(200))
+    form_key: Mapped[str] = mapped_column(String(100))
+    lane: Mapped[str] = mapped_column(String(50))
+    role: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    claimed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    completed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    data: Mapped[dict | None] = mapped_column(JSON)
+    draft: Mapped[dict | None] = mapped_column(JSON)
+
+    case: Mapped[Case] = relationship()
+
+
+class AuditEvent(Base):
+    """Append-only trail; each row's hash covers the previous row of the same case."""
+
+    __tablename__ = "audit_event"
+    __table_args__ = (UniqueConstraint("case_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    action: Mapped[str] = mapped_column(String(64))
+    data: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+

@@ -1,0 +1,28 @@
+"""Chinese labels of the case statuses that BPMN elements declare in their ``status``/``outcome`` property."""
+
+STATUS_LABELS = {
+    "new": "新建",
+    "waiting": "等待中",
+    "intake": "线索受理",
+    "registration": "立案审批",
+    "investigating": "调查取证",
+    "concluded": "调查终结",
+    "deliberation": "合议",
+    "legal_review": "法制审核",
+    "collective_discussion": "集体讨论",
+    "notice": "事先告知",
+    "statement": "陈述申辩",
+    "hearing": "听证",
+    "decision": "处罚决定",
+    "service": "送达",
+    "execution": "执行",
+    "court_enforcement": "申请强制执行",
+    "criminal_transfer": "涉嫌犯罪移送",
+    "transfer_out": "案件移送",
+    "closing": "结案审批",
+    "summary": "简易程序",
+    "closed": "已结案",
+    "not_registered": "不予立案",
+    "transferred_police": "已移送公安",
+    "transferred_agency": "已移送其他部门",
+}
