@@ -9,6 +9,7 @@ from functools import wraps
 
 import click
 from flask import Flask, current_app
+from flask.cli import AppGroup, with_appcontext
 from sqlalchemy import select
 
 from engine import audit, queries, runtime
@@ -56,6 +57,7 @@ def _user_id(username: str) -> int:
 
 
 @click.command("init-db")
+@with_appcontext
 def init_db():
     """Migrate the database to the newest schema and deploy the BPMN in bpmn/."""
     upgrade(current_app.config["DATABASE_URL"])
@@ -64,6 +66,7 @@ def init_db():
 
 
 @click.command("deploy")
+@with_appcontext
 @_engine_errors
 def deploy():
     """Deploy bpmn/ as a new definition version if it changed."""
@@ -72,16 +75,20 @@ def deploy():
 
 
 @click.command("demo")
+@with_appcontext
 @click.option("--cases/--no-cases", default=True, help="also walk a few demo cases to different steps")
 def demo_command(cases):
     """Create the demo agency, one user per role, and demo cases."""
     created = demo.seed(_db(), with_cases=cases)
+    if not created["users"]:
+        click.echo("演示数据已存在，未重复创建")
+        return
     click.echo(f"演示数据已创建：{created['users']} 个用户，{created['cases']} 件案件；密码均为 {demo.PASSWORD}")
 
 
-case_group = click.Group("case", help="案件")
-task_group = click.Group("task", help="任务")
-audit_group = click.Group("audit", help="审计日志")
+case_group = AppGroup("case", help="案件")
+task_group = AppGroup("task", help="任务")
+audit_group = AppGroup("audit", help="审计日志")
 
 
 @case_group.command("open")

@@ -49,7 +49,8 @@ def csrf_token() -> str:
 def check_csrf() -> None:
     if request.method in ("POST", "PUT", "PATCH", "DELETE"):
         sent = request.form.get("csrf_token") or request.headers.get("X-CSRF-Token") or ""
-        if not hmac.compare_digest(sent, session.get("_csrf", "")):
+        expected = session.get("_csrf")
+        if not expected or not hmac.compare_digest(sent, expected):
             abort(400, description="表单已过期或来源不明（CSRF 校验失败），请刷新页面后重试。")
 
 

@@ -1,0 +1,69 @@
+"""Two people acting at once: exactly one completion wins, numbers never repeat."""
+
+from concurrent.futures import ThreadPoolExecutor
+from threading import Barrier
+
+import pytest
+from sqlalchemy import func, select
+
+from engine import runtime, scripted
+from engine.errors import Conflict, Forbidden
+from engine.models import AuditEvent, Case, HumanTask
+from forms.examples import EXAMPLES
+from tests.engine.walking import PERSON, Walker
+
+THREADS = 20
+
+
+def _race(function, count=THREADS):
+    barrier = Barrier(count)
+
+    def run(index):
+        barrier.wait()
+        try:
+            return "ok", function(index)
+        except (Conflict, Forbidden) as exc:
+            return "refused", exc
+
+    with ThreadPoolExecutor(count) as pool:
+        return list(pool.map(run, range(count)))
+
+
+def test_twenty_threads_completing_the_same_task_advance_the_case_once(db, people):
+    walker = Walker(db, people)
+    case_id = walker.to_investigation()
+    task_id = scripted.open_task_id(db, case_id, "investigation")
+    version_before = walker.case(case_id).version
+    users = [people["handler1"], people["handler2"]]
+
+    results = _race(lambda i: runtime.complete_task(db, task_id, users[i % 2], EXAMPLES["investigation"]))
+
+    assert [r[0] for r in results].count("ok") == 1
+    assert all(isinstance(r[1], Conflict) for r in results if r[0] == "refused")
+    with db() as session:
+        assert session.get(Case, case_id).version == version_before + 1
+        completions = session.scalar(select(func.count()).select_from(AuditEvent).where(
+            AuditEvent.case_id == case_id, AuditEvent.action == "task.completed"))
+        assert completions == 3
+        assert session.scalar(select(func.count()).select_from(HumanTask).where(
+            HumanTask.case_id == case_id, HumanTask.element_id == "investigation_conclusion")) == 1
+    assert walker.open_tasks(case_id) == ["investigation_conclusion"]
+
+
+def test_stale_version_is_a_conflict(db, people):
+    walker = Walker(db, people)
+    case_id = walker.open()
+    stale = walker.case(case_id).version
+    walker.step(case_id, "intake_record", "handler1")
+    task_id = scripted.open_task_id(db, case_id, "registration_approval")
+    data = {**EXAMPLES["registration_approval"], "handler_ids": walker.handlers}
+    with pytest.raises(Conflict):
+        runtime.complete_task(db, task_id, people["head"], data, expected_version=stale)
+    assert walker.open_tasks(case_id) == ["registration_approval"]
+
+
+def test_cases_opened_at_once_get_distinct_consecutive_numbers(db, people):
+    results = _race(lambda i: runtime.open_case(db, user_id=people["handler1"], party=dict(PERSON)).number)
+    numbers = sorted(r[1] for r in results)
+    assert all(r[0] == "ok" for r in results)
+    assert [int(n[-5:-1]) for n in numbers] == list(range(1, THREADS + 1))
