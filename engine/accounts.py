@@ -16,14 +16,29 @@ def create_agency(session: Session, code: str, name: str, short_name: str) -> Ag
     return agency
 
 
-def create_user(session: Session, *, username: str, full_name: str, password_hash: str, agency: Agency,
-                roles: list[str], certificate_no: str | None = None, legal_qualification: bool = False) -> User:
+def create_user(
+    session: Session,
+    *,
+    username: str,
+    full_name: str,
+    password_hash: str,
+    agency: Agency,
+    roles: list[str],
+    certificate_no: str | None = None,
+    legal_qualification: bool = False,
+) -> User:
     unknown = set(roles) - set(Role)
     if unknown:
         raise ValueError(f"unknown roles: {sorted(unknown)}")
-    user = User(username=username, full_name=full_name, password_hash=password_hash, agency_id=agency.id,
-                certificate_no=certificate_no, legal_qualification=legal_qualification,
-                role_rows=[UserRole(role=role) for role in roles])
+    user = User(
+        username=username,
+        full_name=full_name,
+        password_hash=password_hash,
+        agency_id=agency.id,
+        certificate_no=certificate_no,
+        legal_qualification=legal_qualification,
+        role_rows=[UserRole(role=role) for role in roles],
+    )
     session.add(user)
     session.flush()
     return user

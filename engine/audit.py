@@ -12,9 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engine.clock import utcnow
-from engine.models import AuditEvent
-
-GENESIS = "0" * 64
+from engine.models import AUDIT_GENESIS as GENESIS
+from engine.models import AuditEvent, Case
 
 
 def _digest(event: AuditEvent) -> str:
@@ -31,24 +30,34 @@ def _digest(event: AuditEvent) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def record(session: Session, case_id: int | None, actor_id: int | None, action: str, data: dict) -> AuditEvent:
-    """Append one event to the chain of ``case_id``; call inside the operation's transaction."""
-    last = session.execute(
-        select(AuditEvent.seq, AuditEvent.hash)
-        .where(AuditEvent.case_id.is_(None) if case_id is None else AuditEvent.case_id == case_id)
-        .order_by(AuditEvent.seq.desc())
-        .limit(1)
-    ).first()
+def record(session: Session, case: Case | None, actor_id: int | None, action: str, data: dict) -> AuditEvent:
+    """Append one event to the chain of ``case`` (or the agency-wide chain for ``None``).
+
+    A case keeps the head of its chain on its own row, which the operation already holds locked,
+    so two appends to one case cannot interleave.
+    """
+    if case is None:
+        last = session.execute(
+            select(AuditEvent.seq, AuditEvent.hash)
+            .where(AuditEvent.case_id.is_(None))
+            .order_by(AuditEvent.seq.desc())
+            .limit(1)
+        ).first()
+        seq, prev_hash = (last.seq, last.hash) if last else (0, GENESIS)
+    else:
+        seq, prev_hash = case.audit_seq, case.audit_hash
     event = AuditEvent(
-        case_id=case_id,
-        seq=(last.seq + 1) if last else 1,
+        case_id=case.id if case else None,
+        seq=seq + 1,
         actor_id=actor_id,
         action=action,
         data=data,
         created_at=utcnow(),
-        prev_hash=last.hash if last else GENESIS,
+        prev_hash=prev_hash,
     )
     event.hash = _digest(event)
+    if case is not None:
+        case.audit_seq, case.audit_hash = event.seq, event.hash
     session.add(event)
     return event
 

@@ -15,7 +15,7 @@ def database_url() -> str:
 
 
 def make_engine(url: str | None = None) -> Engine:
-    """Create an engine; SQLite gets WAL, foreign keys and a busy timeout so writers queue instead of failing."""
+    """Create an engine; SQLite gets WAL, foreign keys and a busy timeout, so writers queue, not fail."""
     url = url or database_url()
     if url.startswith("sqlite"):
         _ensure_sqlite_folder(url)

@@ -16,7 +16,9 @@ def involved_handlers(session: Session, case: Case) -> set[int]:
     """Assigned handlers plus anyone who completed a handler task of the case (e.g. the intake officer)."""
     done = session.scalars(
         select(HumanTask.completed_by_id).where(
-            HumanTask.case_id == case.id, HumanTask.role == Role.HANDLER, HumanTask.completed_by_id.is_not(None)
+            HumanTask.case_id == case.id,
+            HumanTask.role == Role.HANDLER,
+            HumanTask.completed_by_id.is_not(None),
         )
     ).all()
     return case.handler_ids | set(done)

@@ -64,10 +64,34 @@ COMPARE = {
 }
 
 ALLOWED_NODES = (
-    ast.Expression, ast.Module, ast.Expr, ast.Assign, ast.AugAssign, ast.If, ast.Pass,
-    ast.BoolOp, ast.And, ast.Or, ast.BinOp, ast.UnaryOp, ast.Compare, ast.IfExp, ast.Call,
-    ast.Constant, ast.Name, ast.Subscript, ast.Slice, ast.List, ast.Tuple, ast.Dict, ast.Set,
-    ast.Load, ast.Store, *BINARY, *UNARY, *COMPARE,
+    ast.Expression,
+    ast.Module,
+    ast.Expr,
+    ast.Assign,
+    ast.AugAssign,
+    ast.If,
+    ast.Pass,
+    ast.BoolOp,
+    ast.And,
+    ast.Or,
+    ast.BinOp,
+    ast.UnaryOp,
+    ast.Compare,
+    ast.IfExp,
+    ast.Call,
+    ast.Constant,
+    ast.Name,
+    ast.Subscript,
+    ast.Slice,
+    ast.List,
+    ast.Tuple,
+    ast.Dict,
+    ast.Set,
+    ast.Load,
+    ast.Store,
+    *BINARY,
+    *UNARY,
+    *COMPARE,
 )
 
 
@@ -269,4 +293,3 @@ def _bounded(value: object) -> object:
     if isinstance(value, (str, list, tuple, dict, set)) and len(value) > MAX_SEQUENCE:
         raise ExpressionError("value too large")
     return value
-

@@ -59,8 +59,12 @@ def _money(value) -> Decimal:
 def conclusion(ctx: GuardContext) -> dict[str, list[str]]:
     if ctx.data.get("proposal") != "penalty":
         return {}
-    reason = check_fine(ctx.data["violation_code"], _money(ctx.data.get("fine_amount")),
-                        _money(ctx.data.get("illegal_income")), ctx.data.get("discretion_tier", "general"))
+    reason = check_fine(
+        ctx.data["violation_code"],
+        _money(ctx.data.get("fine_amount")),
+        _money(ctx.data.get("illegal_income")),
+        ctx.data.get("discretion_tier", "general"),
+    )
     return {"fine_amount": [reason]} if reason else {}
 
 
@@ -71,8 +75,12 @@ def statement_review(ctx: GuardContext) -> dict[str, list[str]]:
     revised, current = _money(ctx.data.get("revised_fine_amount")), _money(ctx.value("fine_amount"))
     if revised > current:
         return {"revised_fine_amount": ["不得因当事人陈述、申辩而给予更重的处罚"]}
-    reason = check_fine(ctx.value("violation_code", ""), revised, _money(ctx.value("illegal_income")),
-                        ctx.value("discretion_tier", "general"))
+    reason = check_fine(
+        ctx.value("violation_code", ""),
+        revised,
+        _money(ctx.value("illegal_income")),
+        ctx.value("discretion_tier", "general"),
+    )
     return {"revised_fine_amount": [reason]} if reason else {}
 
 

@@ -18,6 +18,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from engine.clock import utcnow
 
+AUDIT_GENESIS = "0" * 64
+
 
 class Base(DeclarativeBase):
     pass
@@ -118,6 +120,8 @@ class Case(Base):
     workflow_state: Mapped[bytes] = mapped_column(LargeBinary)
     state_format: Mapped[int] = mapped_column(Integer)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    audit_seq: Mapped[int] = mapped_column(Integer, default=0)
+    audit_hash: Mapped[str] = mapped_column(String(64), default=AUDIT_GENESIS)
 
     agency: Mapped[Agency] = relationship()
     party: Mapped[Party] = relationship()
@@ -188,4 +192,3 @@ class AuditEvent(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
-

@@ -100,7 +100,9 @@ def sync_case(session: Session, case: Case, workflow, submitted: dict) -> None:
     if submitted.get("violation_code"):
         case.violation_code = submitted["violation_code"]
     if submitted.get("handler_ids") and submitted.get("registered_on"):
-        case.handler_rows = [CaseHandler(case_id=case.id, user_id=uid) for uid in dict.fromkeys(submitted["handler_ids"])]
+        case.handler_rows = [
+            CaseHandler(case_id=case.id, user_id=uid) for uid in dict.fromkeys(submitted["handler_ids"])
+        ]
         session.flush()
 
 
@@ -110,8 +112,11 @@ def current_status(workflow) -> str:
         if properties(task).get("status"):
             return properties(task)["status"]
     if workflow.is_completed():
-        ends = [t for t in workflow.tasks.values() if isinstance(t.task_spec, EndEvent)
-                and t.has_state(TaskState.COMPLETED)]
+        ends = [
+            t
+            for t in workflow.tasks.values()
+            if isinstance(t.task_spec, EndEvent) and t.has_state(TaskState.COMPLETED)
+        ]
         if ends:
             return properties(ends[-1]).get("outcome", "closed")
         return "closed"

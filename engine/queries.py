@@ -59,21 +59,37 @@ def case_detail(session: Session, case_id: int) -> dict | None:
     detail = case_row(case, case.party)
     detail["handler_ids"] = sorted(case.handler_ids)
     detail["deployment_version"] = case.deployment.version
-    detail["tasks"] = [task_row(t) for t in session.scalars(
-        select(HumanTask).where(HumanTask.case_id == case_id).order_by(HumanTask.id)).all()]
+    detail["tasks"] = [
+        task_row(t)
+        for t in session.scalars(
+            select(HumanTask).where(HumanTask.case_id == case_id).order_by(HumanTask.id)
+        ).all()
+    ]
     detail["audit"] = [
-        {"seq": e.seq, "action": e.action, "actor_id": e.actor_id, "at": e.created_at.isoformat(timespec="seconds"),
-         "task": e.data.get("task"), "status": e.data.get("status")}
-        for e in session.scalars(select(AuditEvent).where(AuditEvent.case_id == case_id).order_by(AuditEvent.seq))
+        {
+            "seq": e.seq,
+            "action": e.action,
+            "actor_id": e.actor_id,
+            "at": e.created_at.isoformat(timespec="seconds"),
+            "task": e.data.get("task"),
+            "status": e.data.get("status"),
+        }
+        for e in session.scalars(
+            select(AuditEvent).where(AuditEvent.case_id == case_id).order_by(AuditEvent.seq)
+        )
     ]
     return detail
 
 
 def inbox(session: Session, user: User) -> list[HumanTask]:
     """Open tasks assigned to the user (我的待办)."""
-    return list(session.scalars(
-        select(HumanTask).where(HumanTask.status == "open", HumanTask.assignee_id == user.id).order_by(HumanTask.id)
-    ))
+    return list(
+        session.scalars(
+            select(HumanTask)
+            .where(HumanTask.status == "open", HumanTask.assignee_id == user.id)
+            .order_by(HumanTask.id)
+        )
+    )
 
 
 def queue(session: Session, user: User) -> list[HumanTask]:
@@ -85,22 +101,36 @@ def queue(session: Session, user: User) -> list[HumanTask]:
     on_case = exists().where(CaseHandler.case_id == HumanTask.case_id, CaseHandler.user_id == user.id)
     case_has_handlers = exists().where(CaseHandler.case_id == HumanTask.case_id)
     did_handler_task = exists().where(
-        and_(_done.c.case_id == HumanTask.case_id, _done.c.role == Role.HANDLER, _done.c.completed_by_id == user.id)
+        and_(
+            _done.c.case_id == HumanTask.case_id,
+            _done.c.role == Role.HANDLER,
+            _done.c.completed_by_id == user.id,
+        )
     )
     handler_ok = and_(HumanTask.role == Role.HANDLER, or_(on_case, ~case_has_handlers))
     reviewer_ok = and_(HumanTask.role != Role.HANDLER, ~on_case, ~did_handler_task)
-    return list(session.scalars(
-        select(HumanTask)
-        .where(HumanTask.status == "open", HumanTask.assignee_id.is_(None), HumanTask.agency_id == user.agency_id,
-               HumanTask.role.in_(user.roles), or_(handler_ok, reviewer_ok))
-        .order_by(HumanTask.id)
-    ))
+    return list(
+        session.scalars(
+            select(HumanTask)
+            .where(
+                HumanTask.status == "open",
+                HumanTask.assignee_id.is_(None),
+                HumanTask.agency_id == user.agency_id,
+                HumanTask.role.in_(user.roles),
+                or_(handler_ok, reviewer_ok),
+            )
+            .order_by(HumanTask.id)
+        )
+    )
 
 
 def archive(session: Session, user: User, limit: int = 100) -> list[HumanTask]:
     """Tasks the user completed (已办), newest first."""
-    return list(session.scalars(
-        select(HumanTask).where(HumanTask.completed_by_id == user.id)
-        .order_by(HumanTask.completed_at.desc()).limit(limit)
-    ))
-
+    return list(
+        session.scalars(
+            select(HumanTask)
+            .where(HumanTask.completed_by_id == user.id)
+            .order_by(HumanTask.completed_at.desc())
+            .limit(limit)
+        )
+    )

@@ -12,7 +12,7 @@ from marshmallow import ValidationError
 from SpiffWorkflow.task import TaskState
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, joinedload, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from engine import audit, duties, guards, projection, state
@@ -47,17 +47,24 @@ def deploy(db: sessionmaker, files: dict[str, str] | None = None, user_id: int |
         if existing is not None:
             return existing
         latest = session.scalar(select(Deployment.version).order_by(Deployment.version.desc()).limit(1)) or 0
-        deployment = Deployment(version=latest + 1, content_hash=bundle.content_hash, files=files,
-                                created_by_id=user_id)
+        deployment = Deployment(
+            version=latest + 1, content_hash=bundle.content_hash, files=files, created_by_id=user_id
+        )
         session.add(deployment)
         session.flush()
-        audit.record(session, None, user_id, "definition.deployed",
-                     {"version": deployment.version, "hash": bundle.content_hash, "files": sorted(files)})
+        audit.record(
+            session,
+            None,
+            user_id,
+            "definition.deployed",
+            {"version": deployment.version, "hash": bundle.content_hash, "files": sorted(files)},
+        )
         return deployment
 
 
-def open_case(db: sessionmaker, *, user_id: int, party: dict, procedure: str = "general",
-              violation_code: str = "") -> Case:
+def open_case(
+    db: sessionmaker, *, user_id: int, party: dict, procedure: str = "general", violation_code: str = ""
+) -> Case:
     """Open a case on the newest deployment and run it to its first user task."""
     if procedure not in PROCEDURES:
         raise InvalidSubmission("程序类型无效", {"procedure": ["应为 general 或 summary"]})
@@ -82,10 +89,19 @@ def _open_case(db: sessionmaker, user_id: int, party: dict, procedure: str, viol
         if deployment is None:
             raise NotFound("尚未部署流程定义，请先运行 caseflow init-db")
         party_row = _party(session, party)
-        case = Case(number=_next_case_number(session, user.agency), agency_id=user.agency_id, party=party_row,
-                    violation_code=violation_code, procedure=procedure, process_id=PROCEDURES[procedure],
-                    status="new", deployment=deployment, opened_by_id=user.id, workflow_state=b"",
-                    state_format=state.FORMAT)
+        case = Case(
+            number=_next_case_number(session, user.agency),
+            agency_id=user.agency_id,
+            party=party_row,
+            violation_code=violation_code,
+            procedure=procedure,
+            process_id=PROCEDURES[procedure],
+            status="new",
+            deployment=deployment,
+            opened_by_id=user.id,
+            workflow_state=b"",
+            state_format=state.FORMAT,
+        )
         session.add(case)
         session.flush()
         spec, subprocess_specs = _bundle(deployment).specs(case.process_id)
@@ -96,8 +112,13 @@ def _open_case(db: sessionmaker, user_id: int, party: dict, procedure: str, viol
         case.workflow_state = state.dump(workflow)
         case.status = projection.current_status(workflow)
         projection.sync_tasks(session, case, workflow)
-        audit.record(session, case.id, user.id, "case.opened",
-                     {"number": case.number, "procedure": procedure, "party": party_row.name, "flows": flows})
+        audit.record(
+            session,
+            case,
+            user.id,
+            "case.opened",
+            {"number": case.number, "procedure": procedure, "party": party_row.name, "flows": flows},
+        )
         return case
 
 
@@ -109,7 +130,7 @@ def claim_task(db: sessionmaker, task_id: int, user_id: int) -> HumanTask:
         if task.assignee_id not in (None, user.id):
             raise Conflict("此任务已被他人认领")
         _set_assignee(session, task, user.id)
-        audit.record(session, case.id, user.id, "task.claimed", {"task": task.element_id, "task_id": task.id})
+        audit.record(session, case, user.id, "task.claimed", {"task": task.element_id, "task_id": task.id})
         return task
 
 
@@ -120,7 +141,7 @@ def release_task(db: sessionmaker, task_id: int, user_id: int) -> HumanTask:
         if task.assignee_id != user.id:
             raise Forbidden("只能退回自己认领的任务")
         _set_assignee(session, task, None)
-        audit.record(session, case.id, user.id, "task.released", {"task": task.element_id, "task_id": task.id})
+        audit.record(session, case, user.id, "task.released", {"task": task.element_id, "task_id": task.id})
         return task
 
 
@@ -133,13 +154,19 @@ def assign_task(db: sessionmaker, task_id: int, assignee_id: int, by_user_id: in
         assignee = _user(session, assignee_id)
         _authorise(session, task, case, assignee)
         _set_assignee(session, task, assignee.id)
-        audit.record(session, case.id, by_user.id, "task.assigned",
-                     {"task": task.element_id, "task_id": task.id, "assignee_id": assignee.id})
+        audit.record(
+            session,
+            case,
+            by_user.id,
+            "task.assigned",
+            {"task": task.element_id, "task_id": task.id, "assignee_id": assignee.id},
+        )
         return task
 
 
-def complete_task(db: sessionmaker, task_id: int, user_id: int, data: dict,
-                  expected_version: int | None = None) -> Outcome:
+def complete_task(
+    db: sessionmaker, task_id: int, user_id: int, data: dict, expected_version: int | None = None
+) -> Outcome:
     """Validate the submission, advance the workflow and record it, all in one transaction."""
     try:
         with db.begin() as session:
@@ -150,8 +177,8 @@ def complete_task(db: sessionmaker, task_id: int, user_id: int, data: dict,
             submitted = validate_submission(session, task, case, user, data, spiff_task.data)
             flows = advance_workflow(workflow, spiff_task, submitted)
             save_workflow(session, case, workflow, submitted)
-            new_tasks = project_tasks(session, case, task, user, workflow, submitted)
             write_audit(session, case, task, user, submitted, flows)
+            new_tasks = project_tasks(session, case, task, user, workflow, submitted)
             session.flush()
             return Outcome(case.id, case.version, case.status, [t.id for t in new_tasks], flows)
     except (StaleDataError, IntegrityError) as exc:
@@ -176,8 +203,9 @@ def restore_workflow(case: Case):
     return state.load(case.workflow_state, spec, subprocess_specs)
 
 
-def validate_submission(session: Session, task: HumanTask, case: Case, user: User, data: dict,
-                        case_data: dict) -> dict:
+def validate_submission(
+    session: Session, task: HumanTask, case: Case, user: User, data: dict, case_data: dict
+) -> dict:
     """Check the form schema, then the legal guards; return the JSON-safe data to store."""
     form = get_form(task.form_key)
     try:
@@ -207,22 +235,39 @@ def save_workflow(session: Session, case: Case, workflow, submitted: dict) -> No
 
 
 def project_tasks(session: Session, case: Case, task: HumanTask, user: User, workflow, submitted: dict):
+    rows = HumanTask.__table__
     closed = session.execute(
-        update(HumanTask)
-        .where(HumanTask.id == task.id, HumanTask.status == "open")
-        .values(status="completed", completed_at=utcnow(), completed_by_id=user.id, data=submitted,
-                assignee_id=user.id, draft=None)
+        update(rows)
+        .where(rows.c.id == task.id, rows.c.status == "open")
+        .values(
+            status="completed",
+            completed_at=utcnow(),
+            completed_by_id=user.id,
+            data=submitted,
+            assignee_id=user.id,
+            draft=None,
+        )
     )
     if closed.rowcount != 1:
         raise Conflict("此任务已被他人办理")
-    session.expire(task)
     return projection.sync_tasks(session, case, workflow)
 
 
 def write_audit(session: Session, case: Case, task: HumanTask, user: User, submitted: dict, flows) -> None:
-    audit.record(session, case.id, user.id, "task.completed",
-                 {"task": task.element_id, "task_id": task.id, "name": task.name, "data": submitted,
-                  "flows": flows, "status": case.status})
+    audit.record(
+        session,
+        case,
+        user.id,
+        "task.completed",
+        {
+            "task": task.element_id,
+            "task_id": task.id,
+            "name": task.name,
+            "data": submitted,
+            "flows": flows,
+            "status": case.status,
+        },
+    )
 
 
 def _bundle(deployment: Deployment):
@@ -236,11 +281,25 @@ def _field_errors(messages) -> dict[str, list[str]]:
 
 
 def _open_task(session: Session, task_id: int, user_id: int):
-    task = session.get(HumanTask, task_id)
-    if task is None:
+    """Lock the case first, then read the task in a statement of its own.
+
+    A row joined to a ``FOR UPDATE`` query keeps the snapshot from before the wait on PostgreSQL;
+    read separately after the lock, the task's status is the one the previous holder committed.
+    """
+    case = (
+        session.scalars(
+            select(Case)
+            .join(HumanTask, HumanTask.case_id == Case.id)
+            .where(HumanTask.id == task_id)
+            .options(joinedload(Case.deployment, innerjoin=True), joinedload(Case.handler_rows))
+            .with_for_update(of=Case)
+        )
+        .unique()
+        .one_or_none()
+    )
+    if case is None:
         raise NotFound(f"任务 {task_id} 不存在")
-    case = session.get(Case, task.case_id, with_for_update=True)
-    session.refresh(task)
+    task = session.get(HumanTask, task_id)
     if task.status != "open":
         raise Conflict("此任务已办理或已取消")
     return task, case, _user(session, user_id)
@@ -259,7 +318,11 @@ def _set_assignee(session: Session, task: HumanTask, assignee_id: int | None) ->
 
 
 def _user(session: Session, user_id: int) -> User:
-    user = session.get(User, user_id)
+    user = (
+        session.scalars(select(User).options(joinedload(User.role_rows)).where(User.id == user_id))
+        .unique()
+        .one_or_none()
+    )
     if user is None:
         raise NotFound(f"用户 {user_id} 不存在")
     return user
@@ -274,16 +337,24 @@ def _party(session: Session, party: dict) -> Party:
         return found
     kind = party.get("kind")
     if kind not in ("person", "organization") or not (party.get("name") or "").strip():
-        raise InvalidSubmission("当事人信息不完整", {"party": ["需要当事人类型（person/organization）和名称"]})
+        raise InvalidSubmission(
+            "当事人信息不完整", {"party": ["需要当事人类型（person/organization）和名称"]}
+        )
     key = Party.credit_code if kind == "organization" else Party.id_number
     value = party.get("credit_code") if kind == "organization" else party.get("id_number")
     if value:
         found = session.scalar(select(Party).where(key == value))
         if found is not None:
             return found
-    row = Party(kind=kind, name=party["name"].strip(), id_number=party.get("id_number"),
-                credit_code=party.get("credit_code"), legal_representative=party.get("legal_representative"),
-                address=party.get("address"), phone=party.get("phone"))
+    row = Party(
+        kind=kind,
+        name=party["name"].strip(),
+        id_number=party.get("id_number"),
+        credit_code=party.get("credit_code"),
+        legal_representative=party.get("legal_representative"),
+        address=party.get("address"),
+        phone=party.get("phone"),
+    )
     session.add(row)
     return row
 

@@ -24,8 +24,11 @@ class Step:
 
 def open_task_id(db: sessionmaker, case_id: int, element_id: str) -> int:
     with db() as session:
-        task_id = session.scalar(select(HumanTask.id).where(
-            HumanTask.case_id == case_id, HumanTask.element_id == element_id, HumanTask.status == "open"))
+        task_id = session.scalar(
+            select(HumanTask.id).where(
+                HumanTask.case_id == case_id, HumanTask.element_id == element_id, HumanTask.status == "open"
+            )
+        )
     if task_id is None:
         raise NotFound(f"案件 {case_id} 没有待办的 {element_id} 任务")
     return task_id

@@ -7,9 +7,9 @@ memory per content hash and shared by every case on that version.
 
 import hashlib
 import json
-from dataclasses import dataclass, field
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -33,7 +33,11 @@ _CACHE: dict[str, "Bundle"] = {}
 _CACHE_LOCK = threading.Lock()
 
 _SAFE_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False,
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    dtd_validation=False,
+    huge_tree=False,
     remove_comments=True,
 )
 
@@ -108,11 +112,19 @@ def parse_xml(text: str, filename: str) -> etree._Element:
     """Parse untrusted XML: no DTD, no entities, no network; refuse rather than expand."""
     data = text.encode("utf-8") if isinstance(text, str) else text
     if len(data) > MAX_FILE_BYTES:
-        raise DefinitionError("文件过大", {"problems": [Problem(filename, "", "", "文件超过 2 MB").as_dict()]})
+        raise DefinitionError(
+            "文件过大", {"problems": [Problem(filename, "", "", "文件超过 2 MB").as_dict()]}
+        )
     if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
         raise DefinitionError(
             "定义文件包含 DOCTYPE/ENTITY 声明",
-            {"problems": [Problem(filename, "", "", "不允许 DOCTYPE 或实体声明（防止 XXE 与实体膨胀攻击）").as_dict()]},
+            {
+                "problems": [
+                    Problem(
+                        filename, "", "", "不允许 DOCTYPE 或实体声明（防止 XXE 与实体膨胀攻击）"
+                    ).as_dict()
+                ]
+            },
         )
     try:
         return etree.fromstring(data, _SAFE_PARSER)
@@ -146,8 +158,14 @@ def load_bundle(files: dict[str, str]) -> Bundle:
             else:
                 parser.add_bpmn_xml(root, filename=name)
         except ValidationException as exc:
-            problems.append(Problem(name, getattr(exc, "id", "") or "", getattr(exc, "name", "") or "",
-                                    f"BPMN 校验失败：{exc}"))
+            problems.append(
+                Problem(
+                    name,
+                    getattr(exc, "id", "") or "",
+                    getattr(exc, "name", "") or "",
+                    f"BPMN 校验失败：{exc}",
+                )
+            )
     elements, flows = {}, []
     for name, root in roots.items():
         if name.endswith(".bpmn"):
@@ -166,14 +184,25 @@ def _collect_bpmn(filename: str, root, elements: dict, flows: list) -> list[Prob
     problems = []
     for process in root.iterfind("bpmn:process", NS):
         pid = process.get("id")
-        lanes = {ref.text.strip(): lane.get("name") for lane in process.iterfind(".//bpmn:lane", NS)
-                 for ref in lane.iterfind("bpmn:flowNodeRef", NS)}
+        lanes = {
+            ref.text.strip(): lane.get("name")
+            for lane in process.iterfind(".//bpmn:lane", NS)
+            for ref in lane.iterfind("bpmn:flowNodeRef", NS)
+        }
         for node in process:
             kind = etree.QName(node).localname
-            if kind in ("laneSet", "sequenceFlow", "extensionElements", "documentation") or not node.get("id"):
+            if kind in ("laneSet", "sequenceFlow", "extensionElements", "documentation") or not node.get(
+                "id"
+            ):
                 continue
-            element = Element(pid, node.get("id"), node.get("name") or "", kind, lanes.get(node.get("id")),
-                              _properties(node))
+            element = Element(
+                pid,
+                node.get("id"),
+                node.get("name") or "",
+                kind,
+                lanes.get(node.get("id")),
+                _properties(node),
+            )
             elements[element.id] = element
             problems += _check_element(filename, node, element)
         for flow in process.iterfind("bpmn:sequenceFlow", NS):
@@ -185,7 +214,9 @@ def _collect_bpmn(filename: str, root, elements: dict, flows: list) -> list[Prob
 def _properties(node) -> dict:
     return {
         prop.get("name"): prop.get("value")
-        for prop in node.iterfind("bpmn:extensionElements/spiffworkflow:properties/spiffworkflow:property", NS)
+        for prop in node.iterfind(
+            "bpmn:extensionElements/spiffworkflow:properties/spiffworkflow:property", NS
+        )
     }
 
 
@@ -209,8 +240,14 @@ def _check_expression(filename: str, node, source: str | None, mode: str = "eval
     try:
         expressions.check(source, mode)
     except (SyntaxError, expressions.ExpressionError) as exc:
-        return [Problem(filename, node.get("id") or "", node.get("name") or "",
-                        f"表达式“{source.strip()}”不能在受限求值器中运行：{exc}")]
+        return [
+            Problem(
+                filename,
+                node.get("id") or "",
+                node.get("name") or "",
+                f"表达式“{source.strip()}”不能在受限求值器中运行：{exc}",
+            )
+        ]
     return []
 
 
@@ -227,7 +264,7 @@ def _check_dmn(filename: str, root) -> list[Problem]:
 
 
 def _check_dmn_input_cell(filename: str, table, text: str | None) -> list[Problem]:
-    """Input cells are either a value (compared with ==) or start with an operator; try both like Spiff does."""
+    """An input cell is a value (compared with ==) or starts with an operator; try both, as Spiff does."""
     if not text or not text.strip() or text.strip() == "-":
         return []
     if not _check_expression(filename, table, text):
@@ -241,6 +278,12 @@ def _check_specs(bundle: Bundle) -> list[Problem]:
         try:
             bundle.specs(process_id)
         except ValidationException as exc:
-            problems.append(Problem(getattr(exc, "file_name", "") or "", getattr(exc, "id", "") or "",
-                                    getattr(exc, "name", "") or "", f"流程解析失败：{exc}"))
+            problems.append(
+                Problem(
+                    getattr(exc, "file_name", "") or "",
+                    getattr(exc, "id", "") or "",
+                    getattr(exc, "name", "") or "",
+                    f"流程解析失败：{exc}",
+                )
+            )
     return problems

@@ -49,8 +49,9 @@ class SpecFreeWorkflowConverter(BpmnWorkflowConverter):
 
     def from_dict(self, dct):
         specs = _current_specs.get()
-        workflow = self.target_class(specs.spec, specs.subprocess_specs, script_engine=SCRIPT_ENGINE,
-                                     deserializing=True)
+        workflow = self.target_class(
+            specs.spec, specs.subprocess_specs, script_engine=SCRIPT_ENGINE, deserializing=True
+        )
         workflow.tasks = self.mapping_from_dict(dct["tasks"], UUID, workflow=workflow)
         workflow.task_tree = workflow.tasks.get(UUID(dct["root"]))
         self.set_default_attributes(workflow, dct)

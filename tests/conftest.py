@@ -16,8 +16,11 @@ PASSWORD_HASH = "scrypt:test-only-not-a-real-hash"
 
 
 def pytest_addoption(parser):
-    parser.addoption("--require-flow-coverage", action="store_true",
-                     help="fail the run unless every sequence flow of every diagram was taken")
+    parser.addoption(
+        "--require-flow-coverage",
+        action="store_true",
+        help="fail the run unless every sequence flow of every diagram was taken",
+    )
 
 
 def pytest_configure(config):
@@ -62,8 +65,9 @@ def db(sql_engine, request):
     sessions = make_sessionmaker(sql_engine)
     yield sessions
     with sessions() as session:
-        request.config.flow_coverage.add_from_audit(session.scalars(
-            AuditEvent.__table__.select().with_only_columns(AuditEvent.data)).all())
+        request.config.flow_coverage.add_from_audit(
+            session.scalars(AuditEvent.__table__.select().with_only_columns(AuditEvent.data)).all()
+        )
     _empty(sql_engine)
 
 
@@ -103,12 +107,25 @@ def people(db, deployment):
         county = accounts.create_agency(session, "demo-county", "示例县卫生健康委员会", "示县")
         other = accounts.create_agency(session, "other-county", "邻县卫生健康委员会", "邻县")
         users = {
-            name: accounts.create_user(session, username=name, full_name=full, password_hash=PASSWORD_HASH,
-                                       agency=county, roles=roles, certificate_no=cert,
-                                       legal_qualification="legal_reviewer" in roles)
+            name: accounts.create_user(
+                session,
+                username=name,
+                full_name=full,
+                password_hash=PASSWORD_HASH,
+                agency=county,
+                roles=roles,
+                certificate_no=cert,
+                legal_qualification="legal_reviewer" in roles,
+            )
             for name, full, roles, cert in OFFICERS
         }
-        users["outsider"] = accounts.create_user(session, username="outsider", full_name="郑外", agency=other,
-                                                 password_hash=PASSWORD_HASH, roles=["handler", "agency_head"],
-                                                 certificate_no="执法证 5101001")
+        users["outsider"] = accounts.create_user(
+            session,
+            username="outsider",
+            full_name="郑外",
+            agency=other,
+            password_hash=PASSWORD_HASH,
+            roles=["handler", "agency_head"],
+            certificate_no="执法证 5101001",
+        )
         return {name: user.id for name, user in users.items()}

@@ -29,6 +29,8 @@ class FlowCoverage:
             hit = sum((f.source, f.target) in self.taken for f in flows)
             lines.append(f"  {process_id:<24} {hit:>3}/{len(flows):<3} {100 * hit / len(flows):6.1f} %")
         total = len(self.flows) - len(self.missing())
-        lines.append(f"  {'TOTAL':<24} {total:>3}/{len(self.flows):<3} {100 * total / len(self.flows):6.1f} %")
+        lines.append(
+            f"  {'TOTAL':<24} {total:>3}/{len(self.flows):<3} {100 * total / len(self.flows):6.1f} %"
+        )
         lines += [f"  not taken: {f.process_id}:{f.id} {f.source} -> {f.target}" for f in self.missing()]
         return lines

@@ -83,7 +83,9 @@ def demo_command(cases):
     if not created["users"]:
         click.echo("演示数据已存在，未重复创建")
         return
-    click.echo(f"演示数据已创建：{created['users']} 个用户，{created['cases']} 件案件；密码均为 {demo.PASSWORD}")
+    click.echo(
+        f"演示数据已创建：{created['users']} 个用户，{created['cases']} 件案件；密码均为 {demo.PASSWORD}"
+    )
 
 
 case_group = AppGroup("case", help="案件")
@@ -102,17 +104,30 @@ audit_group = AppGroup("audit", help="审计日志")
 @click.option("--violation", "violation_code", default="")
 @click.option("--json", "as_json", is_flag=True)
 @_engine_errors
-def case_open(username, party_kind, party_name, credit_code, id_number, address, procedure, violation_code,
-              as_json):
+def case_open(
+    username, party_kind, party_name, credit_code, id_number, address, procedure, violation_code, as_json
+):
     """Open a case and print its number and first task."""
-    party = {"kind": party_kind, "name": party_name, "credit_code": credit_code, "id_number": id_number,
-             "address": address}
-    case = runtime.open_case(_db(), user_id=_user_id(username), party=party, procedure=procedure,
-                             violation_code=violation_code)
+    party = {
+        "kind": party_kind,
+        "name": party_name,
+        "credit_code": credit_code,
+        "id_number": id_number,
+        "address": address,
+    }
+    case = runtime.open_case(
+        _db(), user_id=_user_id(username), party=party, procedure=procedure, violation_code=violation_code
+    )
     with _db()() as session:
         detail = queries.case_detail(session, case.id)
-    _emit(detail, as_json, lambda d: [f"已登记案件 {d['id']}：{d['number']}（{d['status_label']}）"]
-          + [f"  待办任务 {t['id']}：{t['name']}" for t in d["tasks"] if t["status"] == "open"])
+    _emit(
+        detail,
+        as_json,
+        lambda d: (
+            [f"已登记案件 {d['id']}：{d['number']}（{d['status_label']}）"]
+            + [f"  待办任务 {t['id']}：{t['name']}" for t in d["tasks"] if t["status"] == "open"]
+        ),
+    )
 
 
 @case_group.command("show")
@@ -129,7 +144,8 @@ def case_show(case_id, as_json):
 
 def _case_lines(d):
     yield f"{d['number']}  当事人：{d['party']}  状态：{d['status_label']}  版本：{d['version']}"
-    yield f"承办人：{', '.join(map(str, d['handler_ids'])) or '未指定'}  流程定义版本：{d['deployment_version']}"
+    handlers = ", ".join(map(str, d["handler_ids"])) or "未指定"
+    yield f"承办人：{handlers}  流程定义版本：{d['deployment_version']}"
     yield "任务："
     for t in d["tasks"]:
         yield f"  {t['id']:>5}  {t['status']:<10} {t['name']}（{t['element_id']}）"
@@ -145,7 +161,11 @@ def case_list(status, as_json):
     """List cases with their current status."""
     with _db()() as session:
         rows = queries.list_cases(session, status=status)
-    _emit(rows, as_json, lambda rs: [f"{r['id']:>5}  {r['number']}  {r['party']}  {r['status_label']}" for r in rs])
+    _emit(
+        rows,
+        as_json,
+        lambda rs: [f"{r['id']:>5}  {r['number']}  {r['party']}  {r['status_label']}" for r in rs],
+    )
 
 
 @task_group.command("list")
@@ -155,8 +175,10 @@ def task_list(username, as_json):
     """List the user's tasks: assigned (mine), claimable (queue) and done (archive)."""
     with _db()() as session:
         user = session.get(User, _user_id(username))
-        data = {name: [queries.task_row(t) for t in fetch(session, user)]
-                for name, fetch in (("mine", queries.inbox), ("queue", queries.queue), ("done", queries.archive))}
+        data = {
+            name: [queries.task_row(t) for t in fetch(session, user)]
+            for name, fetch in (("mine", queries.inbox), ("queue", queries.queue), ("done", queries.archive))
+        }
     _emit(data, as_json, _task_lines)
 
 
@@ -177,8 +199,14 @@ def task_show(task_id, as_json):
         if task is None:
             raise click.ClickException(f"任务 {task_id} 不存在")
         data = queries.task_row(task) | {"form": describe_form(task.form_key), "submitted": task.data}
-    _emit(data, as_json, lambda d: [f"{d['id']}  {d['name']}（{d['status']}）"]
-          + [f"  {f['name']}: {f['label']}{' *' if f['required'] else ''}" for f in d["form"]])
+    _emit(
+        data,
+        as_json,
+        lambda d: (
+            [f"{d['id']}  {d['name']}（{d['status']}）"]
+            + [f"  {f['name']}: {f['label']}{' *' if f['required'] else ''}" for f in d["form"]]
+        ),
+    )
 
 
 @task_group.command("claim")

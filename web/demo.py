@@ -26,12 +26,32 @@ OFFICERS = [
 ]
 
 PARTIES = [
-    {"kind": "person", "name": "王某（解放路采耳店）", "id_number": "411500199001011234", "address": "城关镇解放路18号"},
-    {"kind": "organization", "name": "示例县康宁诊所", "credit_code": "92411500MA40000001",
-     "legal_representative": "赵某", "address": "城关镇人民路66号"},
-    {"kind": "person", "name": "李某（无证诊所）", "id_number": "411500198505052345", "address": "河口乡李庄村"},
-    {"kind": "organization", "name": "示例县美颜生活美容店", "credit_code": "92411500MA40000002",
-     "legal_representative": "钱某", "address": "城关镇建设路9号"},
+    {
+        "kind": "person",
+        "name": "王某（解放路采耳店）",
+        "id_number": "411500199001011234",
+        "address": "城关镇解放路18号",
+    },
+    {
+        "kind": "organization",
+        "name": "示例县康宁诊所",
+        "credit_code": "92411500MA40000001",
+        "legal_representative": "赵某",
+        "address": "城关镇人民路66号",
+    },
+    {
+        "kind": "person",
+        "name": "李某（无证诊所）",
+        "id_number": "411500198505052345",
+        "address": "河口乡李庄村",
+    },
+    {
+        "kind": "organization",
+        "name": "示例县美颜生活美容店",
+        "credit_code": "92411500MA40000002",
+        "legal_representative": "钱某",
+        "address": "城关镇建设路9号",
+    },
 ]
 
 
@@ -51,23 +71,45 @@ def _create_officers(db: sessionmaker) -> dict[str, int]:
     with db.begin() as session:
         agency = accounts.create_agency(session, *AGENCY)
         return {
-            username: accounts.create_user(session, username=username, full_name=name, password_hash=password_hash,
-                                           agency=agency, roles=roles, certificate_no=cert,
-                                           legal_qualification=qualified).id
+            username: accounts.create_user(
+                session,
+                username=username,
+                full_name=name,
+                password_hash=password_hash,
+                agency=agency,
+                roles=roles,
+                certificate_no=cert,
+                legal_qualification=qualified,
+            ).id
             for username, name, roles, cert, qualified in OFFICERS
         }
 
 
 def _routes(ids: dict[str, int]) -> list[tuple[dict, str, list[Step]]]:
     handlers = {"handler_ids": [ids["zhangming"], ids["lihua"]]}
-    registered = [Step("intake_record", ids["zhangming"]), Step("registration_approval", ids["liuyang"], handlers)]
-    investigated = registered + [Step("investigation", ids["zhangming"]),
-                                 Step("investigation_conclusion", ids["lihua"])]
-    noticed = investigated + [Step("conclusion_review", ids["wangqiang"]), Step("deliberation", ids["wangqiang"])]
-    decided = noticed + [Step("advance_notice", ids["zhangming"]), Step("party_response", ids["zhangming"]),
-                         Step("decision_approval", ids["liuyang"])]
-    closed = decided + [Step("service", ids["lihua"]), Step("execution", ids["zhangming"]),
-                        Step("closure_report", ids["zhangming"]), Step("closure_approval", ids["liuyang"])]
+    registered = [
+        Step("intake_record", ids["zhangming"]),
+        Step("registration_approval", ids["liuyang"], handlers),
+    ]
+    investigated = registered + [
+        Step("investigation", ids["zhangming"]),
+        Step("investigation_conclusion", ids["lihua"]),
+    ]
+    noticed = investigated + [
+        Step("conclusion_review", ids["wangqiang"]),
+        Step("deliberation", ids["wangqiang"]),
+    ]
+    decided = noticed + [
+        Step("advance_notice", ids["zhangming"]),
+        Step("party_response", ids["zhangming"]),
+        Step("decision_approval", ids["liuyang"]),
+    ]
+    closed = decided + [
+        Step("service", ids["lihua"]),
+        Step("execution", ids["zhangming"]),
+        Step("closure_report", ids["zhangming"]),
+        Step("closure_approval", ids["liuyang"]),
+    ]
     onsite = [Step("onsite_decision", ids["zhangming"], {"officer_ids": [ids["zhangming"], ids["lihua"]]})]
     return [
         (PARTIES[0], "general", closed),

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 14:40:10.710122
+Create Date: 2026-11-22 14:49:01.647726
 """
 
 from alembic import op
@@ -93,6 +93,8 @@ def upgrade() -> None:
     sa.Column('workflow_state', sa.LargeBinary(), nullable=False),
     sa.Column('state_format', sa.Integer(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('audit_seq', sa.Integer(), nullable=False),
+    sa.Column('audit_hash', sa.String(length=64), nullable=False),
     sa.ForeignKeyConstraint(['agency_id'], ['agency.id'], ),
     sa.ForeignKeyConstraint(['deployment_id'], ['deployment.id'], ),
     sa.ForeignKeyConstraint(['opened_by_id'], ['user_account.id'], ),

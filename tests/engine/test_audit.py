@@ -23,8 +23,11 @@ def test_untouched_trail_verifies(db, people):
 def test_changed_row_is_detected(db, people):
     case_id = _walk_a_little(db, people)
     with db.begin() as session:
-        session.execute(update(AuditEvent).where(AuditEvent.case_id == case_id, AuditEvent.seq == 2)
-                        .values(data={"task": "intake_record", "data": {"summary": "改过的内容"}}))
+        session.execute(
+            update(AuditEvent)
+            .where(AuditEvent.case_id == case_id, AuditEvent.seq == 2)
+            .values(data={"task": "intake_record", "data": {"summary": "改过的内容"}})
+        )
     with db() as session:
         breaks = audit.verify(session)[1]
     assert [(b.case_id, b.seq) for b in breaks] == [(case_id, 2)]
@@ -42,9 +45,12 @@ def test_removed_row_is_detected(db, people):
 def test_each_completion_records_actor_task_data_and_flows(db, people):
     case_id = _walk_a_little(db, people)
     with db() as session:
-        event = session.scalar(select(AuditEvent).where(AuditEvent.case_id == case_id,
-                                                        AuditEvent.action == "task.completed")
-                               .order_by(AuditEvent.seq.desc()).limit(1))
+        event = session.scalar(
+            select(AuditEvent)
+            .where(AuditEvent.case_id == case_id, AuditEvent.action == "task.completed")
+            .order_by(AuditEvent.seq.desc())
+            .limit(1)
+        )
     assert event.actor_id == people["head"]
     assert event.data["task"] == "registration_approval"
     assert event.data["data"]["handler_ids"] == [people["handler1"], people["handler2"]]

@@ -41,8 +41,12 @@ def test_seed_keeps_only_exceptions_to_the_weekday_rule():
     assert date(2026, 2, 15) not in overrides  # a Sunday off is no exception
     assert date(2026, 2, 24) not in overrides  # an ordinary Tuesday neither
     assert sorted(day for day, worked in overrides.items() if worked) == [
-        date(2026, 1, 4), date(2026, 2, 14), date(2026, 2, 28),
-        date(2026, 5, 9), date(2026, 9, 20), date(2026, 10, 10),
+        date(2026, 1, 4),
+        date(2026, 2, 14),
+        date(2026, 2, 28),
+        date(2026, 5, 9),
+        date(2026, 9, 20),
+        date(2026, 10, 10),
     ]
 
 

@@ -42,11 +42,20 @@ def test_twenty_threads_completing_the_same_task_advance_the_case_once(db, peopl
     assert all(isinstance(r[1], Conflict) for r in results if r[0] == "refused")
     with db() as session:
         assert session.get(Case, case_id).version == version_before + 1
-        completions = session.scalar(select(func.count()).select_from(AuditEvent).where(
-            AuditEvent.case_id == case_id, AuditEvent.action == "task.completed"))
+        completions = session.scalar(
+            select(func.count())
+            .select_from(AuditEvent)
+            .where(AuditEvent.case_id == case_id, AuditEvent.action == "task.completed")
+        )
         assert completions == 3
-        assert session.scalar(select(func.count()).select_from(HumanTask).where(
-            HumanTask.case_id == case_id, HumanTask.element_id == "investigation_conclusion")) == 1
+        assert (
+            session.scalar(
+                select(func.count())
+                .select_from(HumanTask)
+                .where(HumanTask.case_id == case_id, HumanTask.element_id == "investigation_conclusion")
+            )
+            == 1
+        )
     assert walker.open_tasks(case_id) == ["investigation_conclusion"]
 
 

@@ -40,8 +40,13 @@ def test_a_wrong_role_or_another_agency_is_refused(walker, people):
 
 def test_hearing_presider_is_not_an_investigator(walker, people):
     case_id = walker.to_notice()
-    walker.walk(case_id, [("advance_notice", "handler1"),
-                          ("party_response", "handler1", {"party_response": "hearing_request"})])
+    walker.walk(
+        case_id,
+        [
+            ("advance_notice", "handler1"),
+            ("party_response", "handler1", {"party_response": "hearing_request"}),
+        ],
+    )
     with pytest.raises(LegalGuardViolation) as caught:
         walker.step(case_id, "hearing_notice", "head", presider_id=people["handler1"])
     assert "调查人员" in caught.value.details["presider_id"][0]

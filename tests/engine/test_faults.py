@@ -8,8 +8,16 @@ from engine.errors import InvalidSubmission
 from engine.models import AuditEvent, Case, CaseHandler, HumanTask
 from tests.engine.walking import Walker
 
-STAGES = ["load_for_completion", "authorise_completion", "restore_workflow", "validate_submission",
-          "advance_workflow", "save_workflow", "project_tasks", "write_audit"]
+STAGES = [
+    "load_for_completion",
+    "authorise_completion",
+    "restore_workflow",
+    "validate_submission",
+    "advance_workflow",
+    "save_workflow",
+    "write_audit",
+    "project_tasks",
+]
 
 
 class InjectedFault(RuntimeError):
@@ -21,11 +29,21 @@ def _snapshot(db, case_id):
         case = session.get(Case, case_id)
         return {
             "case": (case.version, case.status, case.workflow_state, case.registered_on),
-            "handlers": sorted(session.scalars(select(CaseHandler.user_id).where(CaseHandler.case_id == case_id))),
-            "tasks": [(t.id, t.status, t.assignee_id, t.completed_by_id) for t in session.scalars(
-                select(HumanTask).where(HumanTask.case_id == case_id).order_by(HumanTask.id))],
-            "audit": [e.hash for e in session.scalars(
-                select(AuditEvent).where(AuditEvent.case_id == case_id).order_by(AuditEvent.seq))],
+            "handlers": sorted(
+                session.scalars(select(CaseHandler.user_id).where(CaseHandler.case_id == case_id))
+            ),
+            "tasks": [
+                (t.id, t.status, t.assignee_id, t.completed_by_id)
+                for t in session.scalars(
+                    select(HumanTask).where(HumanTask.case_id == case_id).order_by(HumanTask.id)
+                )
+            ],
+            "audit": [
+                e.hash
+                for e in session.scalars(
+                    select(AuditEvent).where(AuditEvent.case_id == case_id).order_by(AuditEvent.seq)
+                )
+            ],
         }
 
 

@@ -27,13 +27,16 @@ def _with(name, old, new):
 def test_shipped_bundle_is_valid():
     bundle = load_bundle(read_bundle())
     assert {"administrative_penalty", "summary_procedure", "criminal_transfer", "transfer_out"} <= set(
-        bundle.parser.get_process_ids())
+        bundle.parser.get_process_ids()
+    )
 
 
 def test_external_entity_is_refused():
     files = read_bundle()
-    files[MAIN] = ('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-                  + files[MAIN].split("?>", 1)[1])
+    files[MAIN] = (
+        '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        + files[MAIN].split("?>", 1)[1]
+    )
     assert "DOCTYPE" in _problems(files)[0]["reason"]
 
 

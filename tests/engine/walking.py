@@ -20,7 +20,9 @@ class Walker:
         self.handlers = [people["handler1"], people["handler2"]]
 
     def open(self, party=PERSON, procedure="general") -> int:
-        return runtime.open_case(self.db, user_id=self.people["handler1"], party=party, procedure=procedure).id
+        return runtime.open_case(
+            self.db, user_id=self.people["handler1"], party=party, procedure=procedure
+        ).id
 
     def step(self, case_id: int, element_id: str, who: str, **changes) -> runtime.Outcome:
         outcome = scripted.complete(self.db, case_id, Step(element_id, self.people[who], changes))
@@ -37,17 +39,28 @@ class Walker:
         with self.db() as session:
             case = session.get(Case, case_id)
             workflow = runtime.restore_workflow(case)
-            assert state.dump(state.load(state.dump(workflow), workflow.spec, workflow.subprocess_specs)) \
-                == state.dump(workflow)
+            assert state.dump(
+                state.load(state.dump(workflow), workflow.spec, workflow.subprocess_specs)
+            ) == state.dump(workflow)
             ready = sorted(str(t.id) for t in projection.ready_user_tasks(workflow))
-            rows = sorted(session.scalars(select(HumanTask.spiff_task_id).where(
-                HumanTask.case_id == case_id, HumanTask.status == "open")).all())
+            rows = sorted(
+                session.scalars(
+                    select(HumanTask.spiff_task_id).where(
+                        HumanTask.case_id == case_id, HumanTask.status == "open"
+                    )
+                ).all()
+            )
             assert ready == rows
 
     def open_tasks(self, case_id: int) -> list[str]:
         with self.db() as session:
-            return sorted(session.scalars(select(HumanTask.element_id).where(
-                HumanTask.case_id == case_id, HumanTask.status == "open")).all())
+            return sorted(
+                session.scalars(
+                    select(HumanTask.element_id).where(
+                        HumanTask.case_id == case_id, HumanTask.status == "open"
+                    )
+                ).all()
+            )
 
     def case(self, case_id: int) -> Case:
         with self.db() as session:
@@ -63,18 +76,24 @@ class Walker:
 
     def to_investigation(self, party=PERSON) -> int:
         case_id = self.open(party)
-        self.walk(case_id, [
-            ("intake_record", "handler1"),
-            ("registration_approval", "head", {"handler_ids": self.handlers}),
-        ])
+        self.walk(
+            case_id,
+            [
+                ("intake_record", "handler1"),
+                ("registration_approval", "head", {"handler_ids": self.handlers}),
+            ],
+        )
         return case_id
 
     def conclude(self, case_id: int, **conclusion) -> None:
-        self.walk(case_id, [
-            ("investigation", "handler1"),
-            ("investigation_conclusion", "handler2", conclusion),
-            ("conclusion_review", "depthead"),
-        ])
+        self.walk(
+            case_id,
+            [
+                ("investigation", "handler1"),
+                ("investigation_conclusion", "handler2", conclusion),
+                ("conclusion_review", "depthead"),
+            ],
+        )
 
     def to_notice(self, party=PERSON, **conclusion) -> int:
         case_id = self.to_investigation(party)

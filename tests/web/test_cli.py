@@ -4,12 +4,9 @@ import json
 
 import pytest
 
-from web import create_app
-
 
 @pytest.fixture
-def runner(database_url, db, people):
-    app = create_app({"DATABASE_URL": database_url, "TESTING": True})
+def runner(app):
     return app.test_cli_runner()
 
 
@@ -25,13 +22,38 @@ def _complete(runner, case_id, element_id, user, **changes):
     detail = json.loads(_run(runner, "case", "show", str(case_id), "--json"))
     task = next(t for t in detail["tasks"] if t["element_id"] == element_id and t["status"] == "open")
     data = {**EXAMPLES[task["form_key"]], **changes}
-    return json.loads(_run(runner, "task", "complete", str(task["id"]), "--user", user, "--data",
-                           json.dumps(data, ensure_ascii=False), "--json"))
+    return json.loads(
+        _run(
+            runner,
+            "task",
+            "complete",
+            str(task["id"]),
+            "--user",
+            user,
+            "--data",
+            json.dumps(data, ensure_ascii=False),
+            "--json",
+        )
+    )
 
 
 def test_case_walked_from_intake_to_closure_with_the_cli(runner, people):
-    opened = json.loads(_run(runner, "case", "open", "--user", "handler1", "--party-kind", "person",
-                             "--party-name", "王某", "--id-number", "411500199001011234", "--json"))
+    opened = json.loads(
+        _run(
+            runner,
+            "case",
+            "open",
+            "--user",
+            "handler1",
+            "--party-kind",
+            "person",
+            "--party-name",
+            "王某",
+            "--id-number",
+            "411500199001011234",
+            "--json",
+        )
+    )
     case_id = opened["id"]
     queue = json.loads(_run(runner, "task", "list", "--user", "handler2", "--json"))["queue"]
     assert [t["element_id"] for t in queue] == ["intake_record"]
@@ -41,10 +63,16 @@ def test_case_walked_from_intake_to_closure_with_the_cli(runner, people):
     _complete(runner, case_id, "intake_record", "handler1")
     handlers = [people["handler1"], people["handler2"]]
     for element_id, user, changes in [
-        ("registration_approval", "head", {"handler_ids": handlers}), ("investigation", "handler1", {}),
-        ("investigation_conclusion", "handler2", {}), ("conclusion_review", "depthead", {}),
-        ("deliberation", "depthead", {}), ("advance_notice", "handler1", {}), ("party_response", "handler1", {}),
-        ("decision_approval", "head", {}), ("service", "handler1", {}), ("execution", "handler1", {}),
+        ("registration_approval", "head", {"handler_ids": handlers}),
+        ("investigation", "handler1", {}),
+        ("investigation_conclusion", "handler2", {}),
+        ("conclusion_review", "depthead", {}),
+        ("deliberation", "depthead", {}),
+        ("advance_notice", "handler1", {}),
+        ("party_response", "handler1", {}),
+        ("decision_approval", "head", {}),
+        ("service", "handler1", {}),
+        ("execution", "handler1", {}),
         ("closure_report", "handler1", {}),
     ]:
         _complete(runner, case_id, element_id, user, **changes)
@@ -55,8 +83,20 @@ def test_case_walked_from_intake_to_closure_with_the_cli(runner, people):
 
 
 def test_refused_completion_prints_the_reason_and_exits_1(runner):
-    opened = json.loads(_run(runner, "case", "open", "--user", "handler1", "--party-kind", "organization",
-                             "--party-name", "某诊所", "--json"))
+    opened = json.loads(
+        _run(
+            runner,
+            "case",
+            "open",
+            "--user",
+            "handler1",
+            "--party-kind",
+            "organization",
+            "--party-name",
+            "某诊所",
+            "--json",
+        )
+    )
     task_id = opened["tasks"][0]["id"]
     result = runner.invoke(args=["task", "complete", str(task_id), "--user", "legal", "--data", "{}"])
     assert result.exit_code == 1
@@ -66,7 +106,19 @@ def test_refused_completion_prints_the_reason_and_exits_1(runner):
 
 
 def test_task_show_describes_the_form_in_chinese(runner):
-    opened = json.loads(_run(runner, "case", "open", "--user", "handler1", "--party-kind", "person",
-                             "--party-name", "王某", "--json"))
+    opened = json.loads(
+        _run(
+            runner,
+            "case",
+            "open",
+            "--user",
+            "handler1",
+            "--party-kind",
+            "person",
+            "--party-name",
+            "王某",
+            "--json",
+        )
+    )
     shown = json.loads(_run(runner, "task", "show", str(opened["tasks"][0]["id"]), "--json"))
     assert shown["form"][0]["label"] == "案件来源"

@@ -7,17 +7,15 @@ from werkzeug.security import generate_password_hash
 
 from engine import runtime
 from engine.models import User
-from web import create_app
 from tests.engine.walking import PERSON
 
 
 @pytest.fixture
-def client(database_url, db, people):
+def client(app, db, people):
     password_hash = generate_password_hash("secret-pass")
     with db.begin() as session:
         for user_id in people.values():
             session.get(User, user_id).password_hash = password_hash
-    app = create_app({"DATABASE_URL": database_url, "TESTING": True})
     return app.test_client()
 
 

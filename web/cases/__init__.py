@@ -22,8 +22,11 @@ def index():
             .order_by(Case.id.desc())
             .limit(200)
         ).all()
-        steps = dict(db.execute(
-            select(HumanTask.case_id, HumanTask.name)
-            .where(HumanTask.status == "open", HumanTask.agency_id == current_user.agency_id)
-        ).all())
+        steps = dict(
+            db.execute(
+                select(HumanTask.case_id, HumanTask.name).where(
+                    HumanTask.status == "open", HumanTask.agency_id == current_user.agency_id
+                )
+            ).all()
+        )
     return render_template("cases/index.html", rows=rows, steps=steps, labels=STATUS_LABELS)

@@ -1,0 +1,71 @@
+"""The plain data a document is made from, gathered by the caller from the case, its party and its tasks.
+
+Nothing here reaches into the database: the web layer copies values in, so generators can be
+tested and benchmarked with literals.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Agency:
+    """The deciding agency; region names its level of government (e.g. 示例县) for the 复议 route."""
+
+    name: str
+    short_name: str
+    region: str = ""
+
+
+@dataclass(frozen=True)
+class Party:
+    """The party as the case file identifies it; kind is "person" or "organization"."""
+
+    kind: str
+    name: str
+    id_number: str | None = None
+    credit_code: str | None = None
+    legal_representative: str | None = None
+    address: str | None = None
+
+
+@dataclass(frozen=True)
+class CaseInfo:
+    """Case identity; cause (案由) and registered_on exist only once the case is registered."""
+
+    number: str
+    cause: str | None = None
+    registered_on: date | None = None
+
+
+@dataclass(frozen=True)
+class Officer:
+    """An enforcement officer; the certificate number is what the party is shown (行政处罚法 art 55)."""
+
+    name: str
+    certificate_no: str = ""
+
+
+@dataclass(frozen=True)
+class DocumentData:
+    """Everything one document needs.
+
+    fields is the merged case and task data of the procedure contract, as the workflow stores it
+    (dates as YYYY-MM-DD strings or dates, money as numbers, strings or Decimals). Documents that
+    cite the penalty decision (送达回执, 催告书, 强制执行申请书, 结案报告) read its 文号 from
+    fields["decision_number"]; number is this document's own 文号, None for internal records.
+    """
+
+    agency: Agency
+    party: Party
+    case: CaseInfo
+    issued_on: date
+    verify_url: str
+    fields: Mapping[str, Any] = field(default_factory=dict)
+    number: str | None = None
+    officers: tuple[Officer, ...] = ()
+    reviewer: str | None = None
+    approver: str | None = None
+    presider: str | None = None
