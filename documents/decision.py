@@ -5,7 +5,7 @@ from documents.blocks import Para
 from documents.checks import cause, discretion_reason, penalty_amounts, reconsideration
 from documents.generator import Generator
 from documents.sections import enforcement_notes, findings, party_block, payment, penalties, remedies, seal
-from documents.wording import chinese_date, is_blank, label, you
+from documents.wording import chinese_date, is_blank, label, one_case, you
 
 ACT = "《中华人民共和国行政处罚法》"
 
@@ -13,7 +13,7 @@ ACT = "《中华人民共和国行政处罚法》"
 def _opening(doc, party):
     registered = doc.case.registered_on
     when = f"本机关于{chinese_date(registered)}" if registered else "本机关"
-    return Para(f"{party}{doc.case.cause}一案，{when}立案调查，现已调查终结。")
+    return Para(f"{party}{one_case(doc)}，{when}立案调查，现已调查终结。")
 
 
 def _rights(fields):

@@ -47,6 +47,7 @@ def document_font() -> DocumentFont:
     return _load(*_fontconfig_lookup(DEFAULT_FAMILY))
 
 
+@lru_cache(maxsize=1)
 def _fontconfig_lookup(family):
     try:
         found = subprocess.run(

@@ -4,7 +4,7 @@ from documents.blocks import Para, Rows
 from documents.checks import cause, penalty_amounts
 from documents.generator import Generator
 from documents.sections import addressee, case_rows, penalties, seal, sign_line
-from documents.wording import chinese_date, is_blank, officer_names, you
+from documents.wording import chinese_date, is_blank, officer_names, one_case, you
 
 
 def _openness(fields):
@@ -18,7 +18,7 @@ def _hearing_notice(doc):
     request = "" if is_blank(received) else f"于{chinese_date(received)}"
     return [
         addressee(doc.party.name),
-        Para(f"{party}{request}就{doc.case.cause}一案提出的听证申请，本机关已收到。本机关拟对{party}作出的行政处罚如下："),
+        Para(f"{party}{request}就{one_case(doc)}提出的听证申请，本机关已收到。本机关拟对{party}作出的行政处罚如下："),
         *penalties(doc, party, "拟"),
         Para(f"本机关定于{chinese_date(fields['hearing_date'])}在{fields['hearing_place']}{_openness(fields)}举行听证，"
              f"听证主持人：{doc.presider}。请{party}准时参加。"),

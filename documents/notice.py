@@ -8,7 +8,7 @@ from documents.blocks import Para, Rows
 from documents.checks import cause, penalty_amounts, revised_fine
 from documents.generator import Generator
 from documents.sections import addressee, case_rows, findings, penalties, seal, sign_line
-from documents.wording import chinese_date, fine_amount, is_blank, officer_names, you, yuan
+from documents.wording import chinese_date, fine_amount, is_blank, officer_names, one_case, you, yuan
 
 STATEMENT_PERIOD = "三个工作日"
 HEARING_LAW = "《中华人民共和国行政处罚法》第六十三条、第六十四条"
@@ -23,7 +23,7 @@ def _advance_notice(doc):
     party = you(doc.party)
     blocks = [
         addressee(doc.party.name),
-        Para(f"本机关对{party}{doc.case.cause}一案进行了调查，现将拟作出行政处罚的事实、理由、依据及{party}依法享有的权利告知如下："),
+        Para(f"本机关对{party}{one_case(doc)}进行了调查，现将拟作出行政处罚的事实、理由、依据及{party}依法享有的权利告知如下："),
         *findings(doc, party),
         *penalties(doc, party, "拟"),
         Para(f"根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，{party}有权进行陈述和申辩。"
@@ -39,7 +39,7 @@ def _hearing_right_notice(doc):
     party = you(doc.party)
     return [
         addressee(doc.party.name),
-        Para(f"本机关对{party}{doc.case.cause}一案进行了调查。经查，{doc.fields['facts']}"),
+        Para(f"本机关对{party}{one_case(doc)}进行了调查。经查，{doc.fields['facts']}"),
         *penalties(doc, party, "拟"),
         _hearing_right(party),
         Para(f"听证由本机关指定的非本案调查人员主持，{party}不承担听证的费用。{party}可以亲自参加听证，也可以委托一至二人代理；"

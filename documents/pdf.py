@@ -9,9 +9,6 @@ import io
 from functools import lru_cache, partial
 from xml.sax.saxutils import escape
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -20,12 +17,14 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from documents.blocks import Para, Rows, Seal, SignLine
+from documents.qr import draw_qr
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 LEFT_MARGIN, RIGHT_MARGIN, TOP_MARGIN, BOTTOM_MARGIN = 28 * mm, 26 * mm, 25 * mm, 32 * mm
 TEXT_WIDTH = PAGE_WIDTH - LEFT_MARGIN - RIGHT_MARGIN
 LABEL_WIDTH = 32 * mm
 SEAL_WIDTH = 70 * mm
+SIGN_INDENT = TEXT_WIDTH / 4
 QR_SIZE = 18 * mm
 QR_FORM = "caseflowVerifyQR"
 VERIFY_HINT = "扫码核验"
@@ -42,6 +41,7 @@ def build_pdf(masthead, blocks, verify_url, font_name) -> bytes:
     template = SimpleDocTemplate(
         output, pagesize=A4, leftMargin=LEFT_MARGIN, rightMargin=RIGHT_MARGIN, topMargin=TOP_MARGIN,
         bottomMargin=BOTTOM_MARGIN, title=masthead.title, author=masthead.agency, subject=masthead.number or "",
+        initialFontName=font_name,
     )
     template.build(story, canvasmaker=partial(FooterCanvas, verify_url=verify_url, font_name=font_name))
     return output.getvalue()
@@ -71,12 +71,8 @@ class FooterCanvas(Canvas):
         Canvas.save(self)
 
     def _define_qr_form(self):
-        widget = QrCodeWidget(self._verify_url, barLevel="M")
-        x0, y0, x1, y1 = widget.getBounds()
-        drawing = Drawing(QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0])
-        drawing.add(widget)
         self.beginForm(QR_FORM)
-        renderPDF.draw(drawing, self, 0, 0)
+        draw_qr(self, self._verify_url, QR_SIZE)
         self.endForm()
 
     def _draw_footer(self, number, total):
@@ -104,7 +100,7 @@ def _styles(font_name):
         "plain": style("plain", 12, 22, alignment=TA_LEFT),
         "label": style("label", 11, 16, alignment=TA_CENTER),
         "cell": style("cell", 11, 17, alignment=TA_LEFT),
-        "sign": style("sign", 12, 22, alignment=TA_RIGHT, spaceBefore=10),
+        "sign": style("sign", 12, 22, alignment=TA_LEFT, leftIndent=SIGN_INDENT, spaceBefore=10),
         "seal": style("seal", 12, 22, alignment=TA_CENTER),
     }
 
@@ -128,10 +124,13 @@ def _para_flowables(block, styles):
 
 
 def _rows_flowables(block, styles):
+    # A table sets its cell font even when every cell is a Paragraph; naming ours keeps the
+    # unembedded Helvetica out of the PDF.
     data = [[Paragraph(_markup(label), styles["label"]), Paragraph(_markup(value), styles["cell"])]
             for label, value in block.rows]
     table = Table(data, colWidths=(LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH), splitInRow=1, spaceBefore=4, spaceAfter=6)
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), styles["cell"].fontName),
         ("GRID", (0, 0), (-1, -1), 0.6, "black"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 5),
@@ -147,7 +146,11 @@ def _sign_flowables(block, styles):
 def _seal_flowables(block, styles):
     lines = [[Paragraph(_markup(text), styles["seal"])] for text in block.texts()]
     table = Table(lines, colWidths=(SEAL_WIDTH,), hAlign="RIGHT", spaceBefore=18)
-    table.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), styles["seal"].fontName),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+    ]))
     return [KeepTogether([table])]
 
 

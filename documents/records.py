@@ -55,7 +55,7 @@ def _incomplete(kind, doc):
 
 
 def _compose(kind, doc):
-    person_rows = tuple((kind.person if name == "当事人" else name, value) for name, value in party_rows(doc.party))
+    person_rows = party_rows(doc.party, kind.person)
     blocks = []
     for record in records_of(doc.fields, kind.code):
         blocks += [

@@ -100,8 +100,8 @@ def dues(doc) -> list[str]:
 
 
 def sign_line(role, names="") -> SignLine:
-    """A line for a handwritten signature, with the names printed when known."""
-    return SignLine(f"{role}（签名）：{names or SIGNATURE_SPACE}{SIGNATURE_SPACE}")
+    """A line for a handwritten signature: the names when known, else room to sign and date by hand."""
+    return SignLine(f"{role}（签名）：{names or SIGNATURE_SPACE + '年　　月　　日'}")
 
 
 def seal(doc) -> Seal:

@@ -9,7 +9,7 @@ from documents.blocks import Para, SignLine
 from documents.checks import reconsideration, refusal, summary_fine
 from documents.generator import Generator
 from documents.sections import LATE_FEE_RULE, PAYMENT_MANNER, party_block, seal, sign_line
-from documents.wording import chinese_date, label, officer_credentials, reconsideration_body, yuan, you
+from documents.wording import chinese_date, label, reconsideration_body, yuan, you
 
 
 def _penalty(fields):
@@ -52,7 +52,7 @@ def _onsite_penalty_decision(doc):
         *_payment(fields, party),
         _remedies(doc, party),
         Para("本决定书一式两份，一份当场交付当事人，一份报所属行政机关备案。"),
-        SignLine(f"执法人员（签名）：{officer_credentials(doc.officers)}"),
+        *(SignLine(f"执法人员（签名）：{officer.name}　执法证号：{officer.certificate_no}") for officer in doc.officers),
         _party_signature(fields),
         seal(doc),
     ]

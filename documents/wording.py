@@ -89,13 +89,18 @@ def you(party) -> str:
     return "你单位" if party.kind == "organization" else "你"
 
 
-def party_rows(party) -> tuple[tuple[str, str], ...]:
-    """Identify the party by the particulars its kind has, skipping those the file does not hold."""
+def one_case(doc) -> str:
+    """Name the case as letters do, 涉嫌……一案, whether or not the recorded 案由 ends in 案."""
+    return f"{doc.case.cause.removesuffix('案')}一案"
+
+
+def party_rows(party, role="当事人") -> tuple[tuple[str, str], ...]:
+    """Identify the party, under the name of its role here, by the particulars the file holds."""
     if party.kind == "organization":
-        rows = (("当事人", party.name), ("统一社会信用代码", party.credit_code),
+        rows = ((role, party.name), ("统一社会信用代码", party.credit_code),
                 ("法定代表人（负责人）", party.legal_representative), ("地址", party.address))
     else:
-        rows = (("当事人", party.name), ("身份证件号码", party.id_number), ("住址", party.address))
+        rows = ((role, party.name), ("身份证件号码", party.id_number), ("住址", party.address))
     return tuple((name, value) for name, value in rows if not is_blank(value))
 
 

@@ -12,6 +12,8 @@ import ast
 import operator
 import time
 
+from engine.deadlines import EXPRESSION_FUNCTIONS
+
 MAX_SOURCE_CHARS = 4000
 MAX_STEPS = 20_000
 MAX_SECONDS = 0.5
@@ -36,6 +38,7 @@ SAFE_FUNCTIONS = {
     "sum": sum,
     "any": any,
     "all": all,
+    **EXPRESSION_FUNCTIONS,
 }
 
 CONSTANTS = {"True": True, "False": False, "None": None}

@@ -110,6 +110,13 @@ def task_force(ctx: GuardContext) -> dict[str, list[str]]:
     return _officers(ctx, "task_force_ids")
 
 
+def legal_review(ctx: GuardContext) -> dict[str, list[str]]:
+    """行政处罚法 art. 58: legal reviewers need the national legal professional qualification."""
+    if ctx.user.legal_qualification:
+        return {}
+    return {"legal_review_result": ["法制审核人员须取得国家统一法律职业资格"]}
+
+
 GUARDS: dict[str, Guard] = {
     "registration_approval": registration,
     "investigation_conclusion": conclusion,
@@ -117,6 +124,7 @@ GUARDS: dict[str, Guard] = {
     "hearing_notice": hearing_notice,
     "onsite_decision": onsite_decision,
     "transfer_report": task_force,
+    "legal_review": legal_review,
 }
 
 

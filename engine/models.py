@@ -1,6 +1,7 @@
 """Database tables of caseflow. Models hold data; behaviour lives in the engine's service modules."""
 
 from datetime import date, datetime
+from decimal import Decimal
 
 from sqlalchemy import (
     JSON,
@@ -11,6 +12,7 @@ from sqlalchemy import (
     Index,
     Integer,
     LargeBinary,
+    Numeric,
     String,
     UniqueConstraint,
 )
@@ -116,6 +118,10 @@ class Case(Base):
     opened_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     registered_on: Mapped[date | None] = mapped_column(Date)
     decided_on: Mapped[date | None] = mapped_column(Date)
+    served_on: Mapped[date | None] = mapped_column(Date)
+    paid_on: Mapped[date | None] = mapped_column(Date)
+    payment_due_on: Mapped[date | None] = mapped_column(Date)
+    fine_amount: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
     workflow_state: Mapped[bytes] = mapped_column(LargeBinary)
     state_format: Mapped[int] = mapped_column(Integer)
@@ -168,7 +174,10 @@ class HumanTask(Base):
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     claimed_at: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    due_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    deadline: Mapped[str | None] = mapped_column(String(16))
+    deadline_start: Mapped[datetime | None] = mapped_column(DateTime)
+    due_confirmed: Mapped[bool] = mapped_column(Boolean, default=True)
     completed_at: Mapped[datetime | None] = mapped_column(DateTime)
     completed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     data: Mapped[dict | None] = mapped_column(JSON)
@@ -192,3 +201,67 @@ class AuditEvent(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class CaseClockAdjustment(Base):
+    """A suspension (中止), an approved extension, or a pending remedy that pauses late fees.
+
+    Suspensions and extensions move the 90-day decision clock (行政处罚法 art. 60); a pending
+    reconsideration or lawsuit stops late fees from accruing (art. 73).
+    """
+
+    __tablename__ = "case_clock_adjustment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    days: Mapped[int] = mapped_column(Integer, default=0)
+    reason: Mapped[str] = mapped_column(String(500))
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class CaseTimer(Base):
+    """A waiting BPMN timer of a case, so the worker finds due timers without deserialising workflows."""
+
+    __tablename__ = "case_timer"
+    __table_args__ = (
+        UniqueConstraint("case_id", "spiff_task_id"),
+        Index("ix_case_timer_due", "status", "due_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"), index=True)
+    spiff_task_id: Mapped[str] = mapped_column(String(36))
+    element_id: Mapped[str] = mapped_column(String(100))
+    name: Mapped[str] = mapped_column(String(200))
+    due_at: Mapped[datetime] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    fired_at: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class CalendarDay(Base):
+    """A day that breaks the Monday-to-Friday rule: a public holiday or an adjusted working day (调休)."""
+
+    __tablename__ = "calendar_day"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    is_workday: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str] = mapped_column(String(100), default="")
+    source: Mapped[str] = mapped_column(String(16), default="package")
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+
+class CalendarYear(Base):
+    """A year whose official schedule is loaded; dates in other years count weekends only, unconfirmed."""
+
+    __tablename__ = "calendar_year"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(16), default="package")
+    loaded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -5,17 +5,19 @@ never element ids, so a new step in the diagram needs no code.
 """
 
 from datetime import date
+from decimal import Decimal
 
 from SpiffWorkflow.bpmn.specs.defaults import EndEvent
 from SpiffWorkflow.task import TaskState
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from engine import deadlines
 from engine.clock import utcnow
 from engine.models import Case, CaseHandler, HumanTask
 from engine.roles import LANE_ROLES
 
-CASE_DATE_FIELDS = {"registered_on": "registered_on", "decided_on": "decided_on"}
+CASE_DATE_FIELDS = ("registered_on", "decided_on", "served_on", "paid_on", "payment_due_on")
 
 
 def properties(task) -> dict:
@@ -73,6 +75,8 @@ def _new_row(case: Case, task) -> HumanTask:
     props = properties(task)
     lane = task.task_spec.lane or ""
     assignee = task.data.get(props["assigneeVariable"]) if props.get("assigneeVariable") else None
+    now = utcnow()
+    deadline = deadlines.task_deadline(props, task.data, now)
     return HumanTask(
         case_id=case.id,
         agency_id=case.agency_id,
@@ -84,21 +88,36 @@ def _new_row(case: Case, task) -> HumanTask:
         role=str(LANE_ROLES.get(lane, "")),
         status="open",
         assignee_id=assignee,
-        claimed_at=utcnow() if assignee else None,
-        created_at=utcnow(),
+        claimed_at=now if assignee else None,
+        created_at=now,
+        deadline=deadline.period if deadline else None,
+        deadline_start=deadline.start if deadline else None,
+        due_at=deadline.due_at if deadline else None,
+        due_confirmed=deadline.confirmed if deadline else True,
     )
 
 
+def current_data(workflow) -> dict:
+    """Task data as it stands now: the active user task's, else the last completed task's."""
+    ready = ready_user_tasks(workflow)
+    if ready:
+        return ready[0].data
+    return workflow.last_task.data if workflow.last_task is not None else {}
+
+
 def sync_case(session: Session, case: Case, workflow, submitted: dict) -> None:
-    """Update status, key dates and handlers of the case from the workflow and the submitted data."""
+    """Update status, key dates, fine and handlers of the case from the workflow's data."""
     case.status = current_status(workflow)
     if workflow.is_completed():
         case.closed_at = case.closed_at or utcnow()
-    for key, column in CASE_DATE_FIELDS.items():
-        if submitted.get(key):
-            setattr(case, column, date.fromisoformat(submitted[key]))
-    if submitted.get("violation_code"):
-        case.violation_code = submitted["violation_code"]
+    data = current_data(workflow)
+    for key in CASE_DATE_FIELDS:
+        if data.get(key):
+            setattr(case, key, date.fromisoformat(data[key]))
+    if data.get("violation_code"):
+        case.violation_code = data["violation_code"]
+    if "fine_amount" in data:
+        case.fine_amount = Decimal(str(data["fine_amount"] or 0))
     if submitted.get("handler_ids") and submitted.get("registered_on"):
         case.handler_rows = [
             CaseHandler(case_id=case.id, user_id=uid) for uid in dict.fromkeys(submitted["handler_ids"])

@@ -1,12 +1,19 @@
 """Read-only queries behind lists and detail views; none of them deserialises a workflow."""
 
+from datetime import datetime, timedelta
+
 from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import Session
 
-from engine.models import AuditEvent, Case, CaseHandler, HumanTask, Party, User
+from engine import calendar_store, clocks
+from engine.calendar import WorkCalendar
+from engine.clock import today, utcnow
+from engine.deadlines import china_date
+from engine.models import AuditEvent, Case, CaseClockAdjustment, CaseHandler, HumanTask, Party, User
 from engine.roles import Role
 from engine.statuses import STATUS_LABELS
 
+COLOUR_RANK = {"none": 0, "green": 1, "yellow": 2, "red": 3}
 _done = HumanTask.__table__.alias("done")
 
 
@@ -21,22 +28,62 @@ def case_row(case: Case, party: Party) -> dict:
         "status_label": STATUS_LABELS.get(case.status, case.status),
         "violation_code": case.violation_code,
         "registered_on": case.registered_on.isoformat() if case.registered_on else None,
+        "decided_on": case.decided_on.isoformat() if case.decided_on else None,
+        "served_on": case.served_on.isoformat() if case.served_on else None,
+        "fine_amount": str(case.fine_amount) if case.fine_amount is not None else None,
         "closed_at": case.closed_at.isoformat(timespec="seconds") if case.closed_at else None,
         "version": case.version,
     }
 
 
-def list_cases(session: Session, agency_id: int | None = None, status: str | None = None) -> list[dict]:
+def list_cases(session: Session, agency_id: int | None = None, status: str | None = None,
+               overdue_only: bool = False) -> list[dict]:
+    """Cases with their worst warning (clocks and open tasks); ``overdue_only`` keeps yellow and red."""
     query = select(Case, Party).join(Party, Party.id == Case.party_id).order_by(Case.id)
     if agency_id is not None:
         query = query.where(Case.agency_id == agency_id)
     if status:
         query = query.where(Case.status == status)
-    return [case_row(case, party) for case, party in session.execute(query).all()]
+    calendar, now = calendar_store.current(session), utcnow()
+    pairs = session.execute(query).all()
+    adjustments = _adjustments(session, [case.id for case, _ in pairs])
+    tasks = _open_tasks(session, [case.id for case, _ in pairs])
+    rows = []
+    for case, party in pairs:
+        warnings = [c.as_dict(calendar, today()) for c in clocks.case_clocks(
+            case, adjustments.get(case.id, []), calendar, today()) if c.stopped_on is None]
+        warnings += [clocks.task_warning(calendar, t.due_at, now) for t in tasks.get(case.id, [])]
+        rows.append(case_row(case, party) | _worst(warnings))
+    if overdue_only:
+        rows = [r for r in rows if r["colour"] in ("yellow", "red")]
+    return rows
 
 
-def task_row(task: HumanTask) -> dict:
-    return {
+def _worst(warnings: list[dict]) -> dict:
+    if not warnings:
+        return {"colour": "none", "days_left": None}
+    worst = max(warnings, key=lambda w: (COLOUR_RANK[w["colour"]], -(w["days_left"] or 0)))
+    return {"colour": worst["colour"], "days_left": worst["days_left"]}
+
+
+def _adjustments(session: Session, case_ids: list[int]) -> dict[int, list[CaseClockAdjustment]]:
+    grouped: dict[int, list[CaseClockAdjustment]] = {}
+    for row in session.scalars(select(CaseClockAdjustment).where(CaseClockAdjustment.case_id.in_(case_ids))):
+        grouped.setdefault(row.case_id, []).append(row)
+    return grouped
+
+
+def _open_tasks(session: Session, case_ids: list[int]) -> dict[int, list[HumanTask]]:
+    grouped: dict[int, list[HumanTask]] = {}
+    for row in session.scalars(select(HumanTask).where(HumanTask.case_id.in_(case_ids),
+                                                       HumanTask.status == "open")):
+        grouped.setdefault(row.case_id, []).append(row)
+    return grouped
+
+
+def task_row(task: HumanTask, calendar: WorkCalendar | None = None, now: datetime | None = None) -> dict:
+    """A task as lists show it; with a calendar, an open task carries its warning colour and days left."""
+    row = {
         "id": task.id,
         "case_id": task.case_id,
         "element_id": task.element_id,
@@ -46,50 +93,55 @@ def task_row(task: HumanTask) -> dict:
         "status": task.status,
         "assignee_id": task.assignee_id,
         "created_at": task.created_at.isoformat(timespec="seconds"),
-        "due_at": task.due_at.isoformat(timespec="seconds") if task.due_at else None,
+        "deadline": task.deadline,
+        "due_on": _due_on(task),
+        "due_confirmed": task.due_confirmed,
         "completed_at": task.completed_at.isoformat(timespec="seconds") if task.completed_at else None,
         "completed_by_id": task.completed_by_id,
     }
+    if calendar is not None and task.status == "open":
+        row |= clocks.task_warning(calendar, task.due_at, now or utcnow())
+    return row
+
+
+def _due_on(task: HumanTask) -> str | None:
+    """Last day of the task's period (China date); the stored instant is the moment that day ends."""
+    if task.due_at is None:
+        return None
+    return china_date(task.due_at - timedelta(microseconds=1)).isoformat()
 
 
 def case_detail(session: Session, case_id: int) -> dict | None:
     case = session.get(Case, case_id)
     if case is None:
         return None
+    calendar, now = calendar_store.current(session), utcnow()
+    adjustments = _adjustments(session, [case_id]).get(case_id, [])
     detail = case_row(case, case.party)
     detail["handler_ids"] = sorted(case.handler_ids)
     detail["deployment_version"] = case.deployment.version
-    detail["tasks"] = [
-        task_row(t)
-        for t in session.scalars(
-            select(HumanTask).where(HumanTask.case_id == case_id).order_by(HumanTask.id)
-        ).all()
-    ]
+    detail["clocks"] = [c.as_dict(calendar, today()) for c in clocks.case_clocks(case, adjustments, calendar, today())]
+    fee = clocks.case_late_fee(case, adjustments, calendar, today())
+    detail["late_fee"] = {"days": fee.days, "amount": str(fee.amount), "capped": fee.capped} if fee else None
+    detail["adjustments"] = [
+        {"kind": a.kind, "starts_on": a.starts_on.isoformat(), "ends_on": a.ends_on.isoformat() if a.ends_on else None,
+         "days": a.days, "reason": a.reason, "approved_by_id": a.approved_by_id} for a in adjustments]
+    detail["tasks"] = [task_row(t, calendar, now) for t in session.scalars(
+        select(HumanTask).where(HumanTask.case_id == case_id).order_by(HumanTask.id)).all()]
     detail["audit"] = [
-        {
-            "seq": e.seq,
-            "action": e.action,
-            "actor_id": e.actor_id,
-            "at": e.created_at.isoformat(timespec="seconds"),
-            "task": e.data.get("task"),
-            "status": e.data.get("status"),
-        }
-        for e in session.scalars(
-            select(AuditEvent).where(AuditEvent.case_id == case_id).order_by(AuditEvent.seq)
-        )
+        {"seq": e.seq, "action": e.action, "actor_id": e.actor_id, "at": e.created_at.isoformat(timespec="seconds"),
+         "task": e.data.get("task") or e.data.get("timer"), "status": e.data.get("status")}
+        for e in session.scalars(select(AuditEvent).where(AuditEvent.case_id == case_id).order_by(AuditEvent.seq))
     ]
     return detail
 
 
 def inbox(session: Session, user: User) -> list[HumanTask]:
-    """Open tasks assigned to the user (我的待办)."""
-    return list(
-        session.scalars(
-            select(HumanTask)
-            .where(HumanTask.status == "open", HumanTask.assignee_id == user.id)
-            .order_by(HumanTask.id)
-        )
-    )
+    """Open tasks assigned to the user (我的待办), most urgent first."""
+    return list(session.scalars(
+        select(HumanTask).where(HumanTask.status == "open", HumanTask.assignee_id == user.id)
+        .order_by(HumanTask.due_at.is_(None), HumanTask.due_at, HumanTask.id)
+    ))
 
 
 def queue(session: Session, user: User) -> list[HumanTask]:
@@ -101,36 +153,21 @@ def queue(session: Session, user: User) -> list[HumanTask]:
     on_case = exists().where(CaseHandler.case_id == HumanTask.case_id, CaseHandler.user_id == user.id)
     case_has_handlers = exists().where(CaseHandler.case_id == HumanTask.case_id)
     did_handler_task = exists().where(
-        and_(
-            _done.c.case_id == HumanTask.case_id,
-            _done.c.role == Role.HANDLER,
-            _done.c.completed_by_id == user.id,
-        )
+        and_(_done.c.case_id == HumanTask.case_id, _done.c.role == Role.HANDLER, _done.c.completed_by_id == user.id)
     )
     handler_ok = and_(HumanTask.role == Role.HANDLER, or_(on_case, ~case_has_handlers))
     reviewer_ok = and_(HumanTask.role != Role.HANDLER, ~on_case, ~did_handler_task)
-    return list(
-        session.scalars(
-            select(HumanTask)
-            .where(
-                HumanTask.status == "open",
-                HumanTask.assignee_id.is_(None),
-                HumanTask.agency_id == user.agency_id,
-                HumanTask.role.in_(user.roles),
-                or_(handler_ok, reviewer_ok),
-            )
-            .order_by(HumanTask.id)
-        )
-    )
+    return list(session.scalars(
+        select(HumanTask)
+        .where(HumanTask.status == "open", HumanTask.assignee_id.is_(None), HumanTask.agency_id == user.agency_id,
+               HumanTask.role.in_(user.roles), or_(handler_ok, reviewer_ok))
+        .order_by(HumanTask.due_at.is_(None), HumanTask.due_at, HumanTask.id)
+    ))
 
 
 def archive(session: Session, user: User, limit: int = 100) -> list[HumanTask]:
     """Tasks the user completed (已办), newest first."""
-    return list(
-        session.scalars(
-            select(HumanTask)
-            .where(HumanTask.completed_by_id == user.id)
-            .order_by(HumanTask.completed_at.desc())
-            .limit(limit)
-        )
-    )
+    return list(session.scalars(
+        select(HumanTask).where(HumanTask.completed_by_id == user.id)
+        .order_by(HumanTask.completed_at.desc()).limit(limit)
+    ))

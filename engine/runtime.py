@@ -5,6 +5,8 @@ stages (load, authorise, validate, advance, save, project, audit) so that each c
 about - and fault-tested - on its own.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -15,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from engine import audit, duties, guards, projection, state
+from engine import audit, calendar_store, deadlines, duties, guards, projection, state, timers
 from engine.clock import today, utcnow
 from engine.errors import Conflict, Forbidden, InvalidSubmission, LegalGuardViolation, NotFound
 from engine.models import Agency, Case, CaseCounter, Deployment, HumanTask, Party, User
@@ -36,6 +38,14 @@ class Outcome:
     status: str
     new_task_ids: list[int]
     flows: list[list[str]]
+
+
+@contextmanager
+def transaction(db: sessionmaker) -> Iterator[Session]:
+    """One operation: a database transaction with the agency calendar in use for deadlines and timers."""
+    with db.begin() as session:
+        with deadlines.calendar_in_use(calendar_store.current(session)):
+            yield session
 
 
 def deploy(db: sessionmaker, files: dict[str, str] | None = None, user_id: int | None = None) -> Deployment:
@@ -81,7 +91,7 @@ def open_case(
 
 def _open_case(db: sessionmaker, user_id: int, party: dict, procedure: str, violation_code: str) -> Case:
     """One attempt: a concurrent first case of the year may collide on the new counter row."""
-    with db.begin() as session:
+    with transaction(db) as session:
         user = _user(session, user_id)
         if Role.HANDLER not in user.roles:
             raise Forbidden("只有执法人员（承办人）可以登记案件")
@@ -111,7 +121,6 @@ def _open_case(db: sessionmaker, user_id: int, party: dict, procedure: str, viol
         flows = projection.flows_taken(workflow, before)
         case.workflow_state = state.dump(workflow)
         case.status = projection.current_status(workflow)
-        projection.sync_tasks(session, case, workflow)
         audit.record(
             session,
             case,
@@ -119,12 +128,14 @@ def _open_case(db: sessionmaker, user_id: int, party: dict, procedure: str, viol
             "case.opened",
             {"number": case.number, "procedure": procedure, "party": party_row.name, "flows": flows},
         )
+        projection.sync_tasks(session, case, workflow)
+        timers.sync_timers(session, case, workflow)
         return case
 
 
 def claim_task(db: sessionmaker, task_id: int, user_id: int) -> HumanTask:
     """Take an open task into one's own inbox; refused if someone else holds it or duties forbid it."""
-    with db.begin() as session:
+    with transaction(db) as session:
         task, case, user = _open_task(session, task_id, user_id)
         _authorise(session, task, case, user)
         if task.assignee_id not in (None, user.id):
@@ -136,7 +147,7 @@ def claim_task(db: sessionmaker, task_id: int, user_id: int) -> HumanTask:
 
 def release_task(db: sessionmaker, task_id: int, user_id: int) -> HumanTask:
     """Put a claimed task back in the queue of its role."""
-    with db.begin() as session:
+    with transaction(db) as session:
         task, case, user = _open_task(session, task_id, user_id)
         if task.assignee_id != user.id:
             raise Forbidden("只能退回自己认领的任务")
@@ -147,7 +158,7 @@ def release_task(db: sessionmaker, task_id: int, user_id: int) -> HumanTask:
 
 def assign_task(db: sessionmaker, task_id: int, assignee_id: int, by_user_id: int) -> HumanTask:
     """A department or agency head hands a task to an eligible officer of the same agency."""
-    with db.begin() as session:
+    with transaction(db) as session:
         task, case, by_user = _open_task(session, task_id, by_user_id)
         if not (ASSIGNER_ROLES & by_user.roles) or by_user.agency_id != case.agency_id:
             raise Forbidden("只有本机关的科室负责人或机关负责人可以分派任务")
@@ -169,7 +180,7 @@ def complete_task(
 ) -> Outcome:
     """Validate the submission, advance the workflow and record it, all in one transaction."""
     try:
-        with db.begin() as session:
+        with transaction(db) as session:
             task, case, user = load_for_completion(session, task_id, user_id, expected_version)
             authorise_completion(session, task, case, user)
             workflow = restore_workflow(case)
@@ -250,7 +261,9 @@ def project_tasks(session: Session, case: Case, task: HumanTask, user: User, wor
     )
     if closed.rowcount != 1:
         raise Conflict("此任务已被他人办理")
-    return projection.sync_tasks(session, case, workflow)
+    created = projection.sync_tasks(session, case, workflow)
+    timers.sync_timers(session, case, workflow)
+    return created
 
 
 def write_audit(session: Session, case: Case, task: HumanTask, user: User, submitted: dict, flows) -> None:

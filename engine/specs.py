@@ -17,8 +17,10 @@ from SpiffWorkflow.bpmn.parser.ValidationException import ValidationException
 from SpiffWorkflow.spiff.parser.process import VALIDATOR, SpiffBpmnParser
 
 from engine import expressions
+from engine.calendar import parse_period
 from engine.errors import DefinitionError
 from engine.roles import LANE_ROLES
+from engine.timers import adopt_timers
 from forms import FORMS
 
 NS = {
@@ -86,10 +88,13 @@ class Bundle:
     def specs(self, process_id: str):
         """Return (spec, subprocess_specs) for a top-level process, parsed once per bundle."""
         if process_id not in self._specs:
-            self._specs[process_id] = (
-                self.parser.get_spec(process_id),
-                self.parser.get_subprocess_specs(process_id),
-            )
+            spec, subprocess_specs = self.parser.get_spec(process_id), self.parser.get_subprocess_specs(process_id)
+            unsupported = adopt_timers([spec, *subprocess_specs.values()])
+            if unsupported:
+                raise DefinitionError("只支持 timeDate 定时器", {"problems": [
+                    Problem("", element_id, "", "只支持指定日期（timeDate）的定时器").as_dict()
+                    for element_id in unsupported]})
+            self._specs[process_id] = (spec, subprocess_specs)
         return self._specs[process_id]
 
 
@@ -231,6 +236,13 @@ def _check_element(filename: str, node, element: Element) -> list[Problem]:
             problems.append(Problem(*where, f"用户任务的表单“{form_key or '未指定'}”未注册"))
     if element.kind == "scriptTask":
         problems += _check_expression(filename, node, node.findtext("bpmn:script", None, NS), "exec")
+    for timer in node.iterfind(".//bpmn:timerEventDefinition/bpmn:timeDate", NS):
+        problems += _check_expression(filename, node, timer.text)
+    if element.properties.get("deadline"):
+        try:
+            parse_period(element.properties["deadline"])
+        except ValueError as exc:
+            problems.append(Problem(*where, str(exc)))
     return problems
 
 
@@ -277,6 +289,8 @@ def _check_specs(bundle: Bundle) -> list[Problem]:
     for process_id in bundle.parser.get_process_ids():
         try:
             bundle.specs(process_id)
+        except DefinitionError as exc:
+            problems += [Problem(**p) for p in exc.details["problems"]]
         except ValidationException as exc:
             problems.append(
                 Problem(

@@ -182,6 +182,11 @@ POLICE_DECISIONS = (
     ("refused", "不予立案"),
 )
 
+POLICE_FOLLOW_UP_ACTIONS = (
+    ("urged", "已催办公安机关"),
+    ("procuratorate", "已提请人民检察院立案监督"),
+)
+
 REFUSAL_FOLLOW_UPS = (
     ("reconsider", "提请复议"),
     ("resume", "依法作出行政处罚"),

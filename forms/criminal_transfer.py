@@ -30,6 +30,14 @@ class PoliceDecisionSchema(FormSchema):
     police_reason = field.textarea("不予立案理由", required=False)
 
 
+class PoliceFollowUpSchema(FormSchema):
+    """公安机关逾期未作立案决定时的催办或提请检察院监督（国务院令第310号第九条）。"""
+
+    follow_up_action = field.choice("处理方式", choices.POLICE_FOLLOW_UP_ACTIONS)
+    follow_up_on = field.date("办理日期")
+    follow_up_note = field.textarea("情况说明", required=False)
+
+
 class RefusalFollowUpSchema(FormSchema):
     follow_up = field.choice("处理方式", choices.REFUSAL_FOLLOW_UPS)
 
@@ -44,6 +52,7 @@ FORMS = {
     "transfer_decision": TransferDecisionSchema,
     "transfer_to_police": TransferToPoliceSchema,
     "police_decision": PoliceDecisionSchema,
+    "police_follow_up": PoliceFollowUpSchema,
     "refusal_follow_up": RefusalFollowUpSchema,
     "reconsideration": ReconsiderationSchema,
 }

@@ -112,6 +112,7 @@ EXAMPLES: dict[str, dict] = {
     },
     "hearing_notice": {
         "presider_id": 0,
+        "hearing_notified_on": "2026-04-08",
         "hearing_date": "2026-04-20",
         "hearing_place": "县卫生健康委三楼听证室",
         "hearing_public": True,
@@ -173,6 +174,7 @@ EXAMPLES: dict[str, dict] = {
         "police_decision_on": "2026-03-23",
         "police_reason": "",
     },
+    "police_follow_up": {"follow_up_action": "urged", "follow_up_on": "2026-03-24", "follow_up_note": "已电话催办"},
     "refusal_follow_up": {"follow_up": "reconsider"},
     "reconsideration": {"reconsideration_requested_on": "2026-03-25", "reconsideration_result": "accepted"},
     "transfer_out_draft": {

@@ -142,6 +142,7 @@ class StatementReviewSchema(FormSchema):
 
 class HearingNoticeSchema(FormSchema):
     presider_id = field.user_id("听证主持人", help="不得由本案调查人员担任")
+    hearing_notified_on = field.date("听证通知送达日期")
     hearing_date = field.date("听证日期", help="应在听证7个工作日前通知当事人")
     hearing_place = field.text("听证地点")
     hearing_public = field.boolean("公开举行", default=True)

@@ -6,7 +6,7 @@ import os
 import pytest
 from sqlalchemy import text
 
-from engine import accounts, runtime
+from engine import accounts, calendar_store, runtime
 from engine.db import make_engine, make_sessionmaker
 from engine.migrate import upgrade
 from engine.models import AuditEvent, Base
@@ -55,8 +55,14 @@ def database_url(tmp_path_factory):
 def sql_engine(database_url):
     upgrade(database_url)
     engine = make_engine(database_url)
+    _seed_calendar(engine)
     yield engine
     engine.dispose()
+
+
+def _seed_calendar(engine):
+    with make_sessionmaker(engine).begin() as session:
+        calendar_store.seed(session)
 
 
 @pytest.fixture
@@ -71,14 +77,25 @@ def db(sql_engine, request):
     _empty(sql_engine)
 
 
+CALENDAR_TABLES = {"calendar_day", "calendar_year"}
+
+
 def _empty(engine):
-    tables = [t.name for t in reversed(Base.metadata.sorted_tables)]
+    """Empty every table; the holiday calendar is kept, and re-seeded only if a test edited it."""
+    tables = [t.name for t in reversed(Base.metadata.sorted_tables) if t.name not in CALENDAR_TABLES]
     with engine.begin() as connection:
         if engine.dialect.name == "postgresql":
             connection.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
         else:
             for name in tables:
                 connection.execute(text(f"DELETE FROM {name}"))
+        edited = sum(connection.execute(text(f"SELECT count(*) FROM {name} WHERE source = 'admin'")).scalar()
+                     for name in sorted(CALENDAR_TABLES))
+        if edited:
+            connection.execute(text("DELETE FROM calendar_day"))
+            connection.execute(text("DELETE FROM calendar_year"))
+    if edited:
+        _seed_calendar(engine)
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from flask import Flask
 
-from web import auth, cases, cli_commands, security
+from web import auth, cases, commands, security
 from web.config import load_config
 
 
@@ -13,7 +13,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(config or {})
     register_extensions(app)
     register_blueprints(app)
-    cli_commands.init_app(app)
+    commands.init_app(app)
     return app
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from engine.errors import InvalidSubmission, LegalGuardViolation
 from engine.legal_ranges import RANGES, check_fine, fine_bounds
+from engine.models import User
 from forms.choices import VIOLATIONS
 from tests.engine.walking import CLINIC, Walker
 
@@ -114,3 +115,15 @@ def test_criminal_transfer_task_force_needs_two_officers(walker, people):
         walker.step(
             case_id, "transfer_report", "handler1", task_force_ids=[people["handler1"], people["head"]]
         )
+
+
+def test_legal_review_needs_the_legal_professional_qualification(walker, db, people):
+    with db.begin() as session:
+        session.get(User, people["legal2"]).legal_qualification = False
+    case_id = walker.to_investigation()
+    walker.conclude(case_id, complex_case=True)
+    walker.step(case_id, "deliberation", "depthead")
+    with pytest.raises(LegalGuardViolation) as caught:
+        walker.step(case_id, "legal_review", "legal2")
+    assert "法律职业资格" in caught.value.details["legal_review_result"][0]
+    walker.step(case_id, "legal_review", "legal")

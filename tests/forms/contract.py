@@ -65,7 +65,7 @@ FORM_FIELDS = {
         ("statement_content", "review_opinion"),
         ("statement_adopted", "penalty_changed", "revised_fine_amount"),
     ),
-    "hearing_notice": (("presider_id", "hearing_date", "hearing_place"), ("hearing_public",)),
+    "hearing_notice": (("presider_id", "hearing_notified_on", "hearing_date", "hearing_place"), ("hearing_public",)),
     "hearing": (
         ("hearing_held_on", "party_attended", "hearing_record_summary", "hearing_opinion"),
         (),
@@ -89,6 +89,7 @@ FORM_FIELDS = {
     "transfer_decision": (("transfer_decision", "transfer_decision_reason"), ()),
     "transfer_to_police": (("police_agency", "transferred_on", "receipt_no"), ()),
     "police_decision": (("police_decision", "police_decision_on"), ("police_reason",)),
+    "police_follow_up": (("follow_up_action", "follow_up_on"), ("follow_up_note",)),
     "refusal_follow_up": (("follow_up",), ()),
     "reconsideration": (("reconsideration_requested_on", "reconsideration_result"), ()),
     "transfer_out_draft": (

@@ -48,6 +48,7 @@ MINIMAL_PAYLOADS = {
     "statement_review": {"statement_content": "当事人称系初次违法", "review_opinion": "理由不成立"},
     "hearing_notice": {
         "presider_id": 7,
+        "hearing_notified_on": "2024-04-10",
         "hearing_date": "2024-04-20",
         "hearing_place": "三楼听证室",
     },
@@ -85,6 +86,7 @@ MINIMAL_PAYLOADS = {
         "receipt_no": "公受〔2024〕12号",
     },
     "police_decision": {"police_decision": "accepted", "police_decision_on": "2024-03-22"},
+    "police_follow_up": {"follow_up_action": "procuratorate", "follow_up_on": "2024-03-26"},
     "refusal_follow_up": {"follow_up": "reconsider"},
     "reconsideration": {
         "reconsideration_requested_on": "2024-03-25",

@@ -35,6 +35,7 @@ CONTRACT_FORM_KEYS = [
     "transfer_decision",
     "transfer_to_police",
     "police_decision",
+    "police_follow_up",
     "refusal_follow_up",
     "reconsideration",
     "transfer_out_draft",
@@ -49,7 +50,7 @@ CONTRACT_FORM_KEYS = [
 
 def test_forms_holds_exactly_the_contract_form_keys():
     assert sorted(FORMS) == sorted(CONTRACT_FORM_KEYS)
-    assert len(FORMS) == 37
+    assert len(FORMS) == 38
 
 
 def test_hearing_follow_up_review_reuses_the_legal_review_form():

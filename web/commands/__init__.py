@@ -1,0 +1,10 @@
+"""The ``caseflow`` command line, one module per area."""
+
+from flask import Flask
+
+from web.commands import cases, operations, setup, tasks
+
+
+def init_app(app: Flask) -> None:
+    for command in [*setup.COMMANDS, cases.group, tasks.group, *operations.COMMANDS]:
+        app.cli.add_command(command)
