@@ -43,7 +43,9 @@ def main():
         print(f"{doc_type:34} {pages:>5} {median:>10.1f} {p95:>8.1f} {median / pages:>8.1f}")
     every_page = [ms for values in per_page.values() for ms in values]
     slowest = max(per_page, key=lambda doc_type: statistics.median(per_page[doc_type]))
-    print(json.dumps({"median_ms_per_page": round(statistics.median(every_page), 2), "slowest_type": slowest}))
+    print(
+        json.dumps({"median_ms_per_page": round(statistics.median(every_page), 2), "slowest_type": slowest})
+    )
 
 
 if __name__ == "__main__":

@@ -18,8 +18,18 @@ from engine.runtime import transaction
 KINDS = {"suspension": "案件中止", "extension": "延长办案期限", "remedy": "复议或诉讼期间（暂停加处罚款）"}
 
 
-def record(db: sessionmaker, case_id: int, user_id: int, kind: str, starts_on: date, reason: str, *,
-           days: int = 0, ends_on: date | None = None, approver_id: int | None = None) -> CaseClockAdjustment:
+def record(
+    db: sessionmaker,
+    case_id: int,
+    user_id: int,
+    kind: str,
+    starts_on: date,
+    reason: str,
+    *,
+    days: int = 0,
+    ends_on: date | None = None,
+    approver_id: int | None = None,
+) -> CaseClockAdjustment:
     """Record a suspension, an extension (``days``) or a pending remedy for the case."""
     if kind not in KINDS:
         raise InvalidSubmission("类型无效", {"kind": [f"应为 {', '.join(KINDS)} 之一"]})
@@ -33,14 +43,32 @@ def record(db: sessionmaker, case_id: int, user_id: int, kind: str, starts_on: d
         case = _case(session, case_id, user_id)
         if kind != "remedy":
             _check_approver(session, case, approver_id)
-        row = CaseClockAdjustment(case_id=case.id, kind=kind, starts_on=starts_on, ends_on=ends_on, days=days,
-                                  reason=reason.strip(), approved_by_id=approver_id, recorded_by_id=user_id)
+        row = CaseClockAdjustment(
+            case_id=case.id,
+            kind=kind,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            days=days,
+            reason=reason.strip(),
+            approved_by_id=approver_id,
+            recorded_by_id=user_id,
+        )
         session.add(row)
         session.flush()
-        audit.record(session, case, user_id, f"clock.{kind}",
-                     {"adjustment_id": row.id, "starts_on": starts_on.isoformat(), "days": days,
-                      "ends_on": ends_on.isoformat() if ends_on else None, "reason": row.reason,
-                      "approved_by_id": approver_id})
+        audit.record(
+            session,
+            case,
+            user_id,
+            f"clock.{kind}",
+            {
+                "adjustment_id": row.id,
+                "starts_on": starts_on.isoformat(),
+                "days": days,
+                "ends_on": ends_on.isoformat() if ends_on else None,
+                "reason": row.reason,
+                "approved_by_id": approver_id,
+            },
+        )
         return row
 
 
@@ -48,16 +76,27 @@ def close(db: sessionmaker, case_id: int, user_id: int, ends_on: date) -> CaseCl
     """End the open suspension or pending remedy of the case (恢复)."""
     with transaction(db) as session:
         case = _case(session, case_id, user_id)
-        row = session.scalar(select(CaseClockAdjustment).where(
-            CaseClockAdjustment.case_id == case.id, CaseClockAdjustment.ends_on.is_(None),
-            CaseClockAdjustment.kind.in_(("suspension", "remedy"))).order_by(CaseClockAdjustment.id.desc()))
+        row = session.scalar(
+            select(CaseClockAdjustment)
+            .where(
+                CaseClockAdjustment.case_id == case.id,
+                CaseClockAdjustment.ends_on.is_(None),
+                CaseClockAdjustment.kind.in_(("suspension", "remedy")),
+            )
+            .order_by(CaseClockAdjustment.id.desc())
+        )
         if row is None:
             raise Conflict("本案没有未结束的中止或复议诉讼记录")
         if ends_on < row.starts_on:
             raise InvalidSubmission("结束日期早于开始日期", {"ends_on": ["结束日期早于开始日期"]})
         row.ends_on = ends_on
-        audit.record(session, case, user_id, f"clock.{row.kind}_ended",
-                     {"adjustment_id": row.id, "ends_on": ends_on.isoformat()})
+        audit.record(
+            session,
+            case,
+            user_id,
+            f"clock.{row.kind}_ended",
+            {"adjustment_id": row.id, "ends_on": ends_on.isoformat()},
+        )
         return row
 
 

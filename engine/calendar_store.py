@@ -24,8 +24,10 @@ def seed(session: Session, years=SUPPORTED_YEARS) -> int:
     known = set(session.scalars(select(CalendarYear.year)))
     missing = sorted(set(years) - known)
     overrides = seed_overrides(missing) if missing else {}
-    session.add_all(CalendarDay(day=day, is_workday=workday, note="法定调整" if workday else "法定节假日")
-                    for day, workday in overrides.items())
+    session.add_all(
+        CalendarDay(day=day, is_workday=workday, note="法定调整" if workday else "法定节假日")
+        for day, workday in overrides.items()
+    )
     session.add_all(CalendarYear(year=year) for year in missing)
     invalidate()
     return len(missing)
@@ -68,8 +70,13 @@ def publish_year(session: Session, year: int) -> None:
 
 
 def days_of_year(session: Session, year: int) -> list[CalendarDay]:
-    return list(session.scalars(select(CalendarDay).where(
-        CalendarDay.day >= date(year, 1, 1), CalendarDay.day <= date(year, 12, 31)).order_by(CalendarDay.day)))
+    return list(
+        session.scalars(
+            select(CalendarDay)
+            .where(CalendarDay.day >= date(year, 1, 1), CalendarDay.day <= date(year, 12, 31))
+            .order_by(CalendarDay.day)
+        )
+    )
 
 
 def is_known(session: Session, year: int) -> bool:

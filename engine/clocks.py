@@ -28,9 +28,14 @@ class Clock:
     confirmed: bool
 
     def as_dict(self, calendar: WorkCalendar, today: date) -> dict:
-        return {"code": self.code, "label": self.label, "due_on": self.due_on.isoformat(),
-                "stopped_on": self.stopped_on.isoformat() if self.stopped_on else None,
-                "confirmed": self.confirmed, **warning(calendar, self.due_on, today, self.stopped_on)}
+        return {
+            "code": self.code,
+            "label": self.label,
+            "due_on": self.due_on.isoformat(),
+            "stopped_on": self.stopped_on.isoformat() if self.stopped_on else None,
+            "confirmed": self.confirmed,
+            **warning(calendar, self.due_on, today, self.stopped_on),
+        }
 
 
 def warning(calendar: WorkCalendar, due_on: date | None, today: date, stopped_on: date | None = None) -> dict:
@@ -55,8 +60,9 @@ def extension_days(adjustments: list[CaseClockAdjustment]) -> int:
     return sum(a.days for a in adjustments if a.kind == "extension")
 
 
-def case_clocks(case: Case, adjustments: list[CaseClockAdjustment], calendar: WorkCalendar,
-                today: date) -> list[Clock]:
+def case_clocks(
+    case: Case, adjustments: list[CaseClockAdjustment], calendar: WorkCalendar, today: date
+) -> list[Clock]:
     clocks = []
     if case.registered_on:
         days = 90 + suspended_days(adjustments, today) + extension_days(adjustments)
@@ -79,15 +85,27 @@ def _remedy_clocks(case: Case, calendar: WorkCalendar) -> list[Clock]:
     enforcement = calendar.add_months(litigation.due, 3)
     stopped = case.paid_on or (case.closed_at.date() if case.closed_at else None)
     return [
-        Clock("reconsideration", "申请行政复议期限（60日）", reconsideration.due, None, reconsideration.confirmed),
+        Clock(
+            "reconsideration",
+            "申请行政复议期限（60日）",
+            reconsideration.due,
+            None,
+            reconsideration.confirmed,
+        ),
         Clock("litigation", "提起行政诉讼期限（6个月）", litigation.due, None, litigation.confirmed),
-        Clock("enforcement", "申请法院强制执行期限（复议诉讼期满后3个月）", enforcement.due, stopped,
-              enforcement.confirmed),
+        Clock(
+            "enforcement",
+            "申请法院强制执行期限（复议诉讼期满后3个月）",
+            enforcement.due,
+            stopped,
+            enforcement.confirmed,
+        ),
     ]
 
 
-def case_late_fee(case: Case, adjustments: list[CaseClockAdjustment], calendar: WorkCalendar,
-                  today: date) -> LateFee | None:
+def case_late_fee(
+    case: Case, adjustments: list[CaseClockAdjustment], calendar: WorkCalendar, today: date
+) -> LateFee | None:
     """Late fee owed now (or when paid) for an unpaid-on-time fine; None before the deadline applies."""
     if not (case.served_on and case.fine_amount):
         return None

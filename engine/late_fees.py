@@ -18,13 +18,18 @@ class LateFee:
     capped: bool
 
 
-def late_fee(fine: Decimal, payment_due: date, as_of: date, pauses: list[tuple[date, date | None]]) -> LateFee:
+def late_fee(
+    fine: Decimal, payment_due: date, as_of: date, pauses: list[tuple[date, date | None]]
+) -> LateFee:
     """Fee owed on ``as_of`` for a fine whose last payment day is ``payment_due``.
 
     A pause covers its first through its last day; an open pause runs to ``as_of``.
     """
-    days = sum(1 for offset in range(1, (as_of - payment_due).days + 1)
-               if not _paused(payment_due + timedelta(days=offset), pauses))
+    days = sum(
+        1
+        for offset in range(1, (as_of - payment_due).days + 1)
+        if not _paused(payment_due + timedelta(days=offset), pauses)
+    )
     uncapped = (fine * DAILY_RATE * days).quantize(Decimal("0.01"), ROUND_HALF_UP)
     return LateFee(days, min(uncapped, fine), uncapped > fine)
 

@@ -36,8 +36,9 @@ def case_row(case: Case, party: Party) -> dict:
     }
 
 
-def list_cases(session: Session, agency_id: int | None = None, status: str | None = None,
-               overdue_only: bool = False) -> list[dict]:
+def list_cases(
+    session: Session, agency_id: int | None = None, status: str | None = None, overdue_only: bool = False
+) -> list[dict]:
     """Cases with their worst warning (clocks and open tasks); ``overdue_only`` keeps yellow and red."""
     query = select(Case, Party).join(Party, Party.id == Case.party_id).order_by(Case.id)
     if agency_id is not None:
@@ -50,8 +51,11 @@ def list_cases(session: Session, agency_id: int | None = None, status: str | Non
     tasks = _open_tasks(session, [case.id for case, _ in pairs])
     rows = []
     for case, party in pairs:
-        warnings = [c.as_dict(calendar, today()) for c in clocks.case_clocks(
-            case, adjustments.get(case.id, []), calendar, today()) if c.stopped_on is None]
+        warnings = [
+            c.as_dict(calendar, today())
+            for c in clocks.case_clocks(case, adjustments.get(case.id, []), calendar, today())
+            if c.stopped_on is None
+        ]
         warnings += [clocks.task_warning(calendar, t.due_at, now) for t in tasks.get(case.id, [])]
         rows.append(case_row(case, party) | _worst(warnings))
     if overdue_only:
@@ -75,8 +79,9 @@ def _adjustments(session: Session, case_ids: list[int]) -> dict[int, list[CaseCl
 
 def _open_tasks(session: Session, case_ids: list[int]) -> dict[int, list[HumanTask]]:
     grouped: dict[int, list[HumanTask]] = {}
-    for row in session.scalars(select(HumanTask).where(HumanTask.case_id.in_(case_ids),
-                                                       HumanTask.status == "open")):
+    for row in session.scalars(
+        select(HumanTask).where(HumanTask.case_id.in_(case_ids), HumanTask.status == "open")
+    ):
         grouped.setdefault(row.case_id, []).append(row)
     return grouped
 
@@ -120,28 +125,53 @@ def case_detail(session: Session, case_id: int) -> dict | None:
     detail = case_row(case, case.party)
     detail["handler_ids"] = sorted(case.handler_ids)
     detail["deployment_version"] = case.deployment.version
-    detail["clocks"] = [c.as_dict(calendar, today()) for c in clocks.case_clocks(case, adjustments, calendar, today())]
+    detail["clocks"] = [
+        c.as_dict(calendar, today()) for c in clocks.case_clocks(case, adjustments, calendar, today())
+    ]
     fee = clocks.case_late_fee(case, adjustments, calendar, today())
     detail["late_fee"] = {"days": fee.days, "amount": str(fee.amount), "capped": fee.capped} if fee else None
     detail["adjustments"] = [
-        {"kind": a.kind, "starts_on": a.starts_on.isoformat(), "ends_on": a.ends_on.isoformat() if a.ends_on else None,
-         "days": a.days, "reason": a.reason, "approved_by_id": a.approved_by_id} for a in adjustments]
-    detail["tasks"] = [task_row(t, calendar, now) for t in session.scalars(
-        select(HumanTask).where(HumanTask.case_id == case_id).order_by(HumanTask.id)).all()]
+        {
+            "kind": a.kind,
+            "starts_on": a.starts_on.isoformat(),
+            "ends_on": a.ends_on.isoformat() if a.ends_on else None,
+            "days": a.days,
+            "reason": a.reason,
+            "approved_by_id": a.approved_by_id,
+        }
+        for a in adjustments
+    ]
+    detail["tasks"] = [
+        task_row(t, calendar, now)
+        for t in session.scalars(
+            select(HumanTask).where(HumanTask.case_id == case_id).order_by(HumanTask.id)
+        ).all()
+    ]
     detail["audit"] = [
-        {"seq": e.seq, "action": e.action, "actor_id": e.actor_id, "at": e.created_at.isoformat(timespec="seconds"),
-         "task": e.data.get("task") or e.data.get("timer"), "status": e.data.get("status")}
-        for e in session.scalars(select(AuditEvent).where(AuditEvent.case_id == case_id).order_by(AuditEvent.seq))
+        {
+            "seq": e.seq,
+            "action": e.action,
+            "actor_id": e.actor_id,
+            "at": e.created_at.isoformat(timespec="seconds"),
+            "task": e.data.get("task") or e.data.get("timer"),
+            "status": e.data.get("status"),
+        }
+        for e in session.scalars(
+            select(AuditEvent).where(AuditEvent.case_id == case_id).order_by(AuditEvent.seq)
+        )
     ]
     return detail
 
 
 def inbox(session: Session, user: User) -> list[HumanTask]:
     """Open tasks assigned to the user (我的待办), most urgent first."""
-    return list(session.scalars(
-        select(HumanTask).where(HumanTask.status == "open", HumanTask.assignee_id == user.id)
-        .order_by(HumanTask.due_at.is_(None), HumanTask.due_at, HumanTask.id)
-    ))
+    return list(
+        session.scalars(
+            select(HumanTask)
+            .where(HumanTask.status == "open", HumanTask.assignee_id == user.id)
+            .order_by(HumanTask.due_at.is_(None), HumanTask.due_at, HumanTask.id)
+        )
+    )
 
 
 def queue(session: Session, user: User) -> list[HumanTask]:
@@ -153,21 +183,36 @@ def queue(session: Session, user: User) -> list[HumanTask]:
     on_case = exists().where(CaseHandler.case_id == HumanTask.case_id, CaseHandler.user_id == user.id)
     case_has_handlers = exists().where(CaseHandler.case_id == HumanTask.case_id)
     did_handler_task = exists().where(
-        and_(_done.c.case_id == HumanTask.case_id, _done.c.role == Role.HANDLER, _done.c.completed_by_id == user.id)
+        and_(
+            _done.c.case_id == HumanTask.case_id,
+            _done.c.role == Role.HANDLER,
+            _done.c.completed_by_id == user.id,
+        )
     )
     handler_ok = and_(HumanTask.role == Role.HANDLER, or_(on_case, ~case_has_handlers))
     reviewer_ok = and_(HumanTask.role != Role.HANDLER, ~on_case, ~did_handler_task)
-    return list(session.scalars(
-        select(HumanTask)
-        .where(HumanTask.status == "open", HumanTask.assignee_id.is_(None), HumanTask.agency_id == user.agency_id,
-               HumanTask.role.in_(user.roles), or_(handler_ok, reviewer_ok))
-        .order_by(HumanTask.due_at.is_(None), HumanTask.due_at, HumanTask.id)
-    ))
+    return list(
+        session.scalars(
+            select(HumanTask)
+            .where(
+                HumanTask.status == "open",
+                HumanTask.assignee_id.is_(None),
+                HumanTask.agency_id == user.agency_id,
+                HumanTask.role.in_(user.roles),
+                or_(handler_ok, reviewer_ok),
+            )
+            .order_by(HumanTask.due_at.is_(None), HumanTask.due_at, HumanTask.id)
+        )
+    )
 
 
 def archive(session: Session, user: User, limit: int = 100) -> list[HumanTask]:
     """Tasks the user completed (已办), newest first."""
-    return list(session.scalars(
-        select(HumanTask).where(HumanTask.completed_by_id == user.id)
-        .order_by(HumanTask.completed_at.desc()).limit(limit)
-    ))
+    return list(
+        session.scalars(
+            select(HumanTask)
+            .where(HumanTask.completed_by_id == user.id)
+            .order_by(HumanTask.completed_at.desc())
+            .limit(limit)
+        )
+    )

@@ -88,12 +88,21 @@ class Bundle:
     def specs(self, process_id: str):
         """Return (spec, subprocess_specs) for a top-level process, parsed once per bundle."""
         if process_id not in self._specs:
-            spec, subprocess_specs = self.parser.get_spec(process_id), self.parser.get_subprocess_specs(process_id)
+            spec, subprocess_specs = (
+                self.parser.get_spec(process_id),
+                self.parser.get_subprocess_specs(process_id),
+            )
             unsupported = adopt_timers([spec, *subprocess_specs.values()])
             if unsupported:
-                raise DefinitionError("只支持 timeDate 定时器", {"problems": [
-                    Problem("", element_id, "", "只支持指定日期（timeDate）的定时器").as_dict()
-                    for element_id in unsupported]})
+                raise DefinitionError(
+                    "只支持 timeDate 定时器",
+                    {
+                        "problems": [
+                            Problem("", element_id, "", "只支持指定日期（timeDate）的定时器").as_dict()
+                            for element_id in unsupported
+                        ]
+                    },
+                )
             self._specs[process_id] = (spec, subprocess_specs)
         return self._specs[process_id]
 

@@ -7,7 +7,7 @@ a parsed spec is switched to ``WorkerTimeDate``, which evaluates its date but re
 once the worker has marked it so.
 """
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from SpiffWorkflow.bpmn.specs.event_definitions.timer import (
     CycleTimerEventDefinition,
@@ -50,30 +50,45 @@ def waiting_timers(workflow) -> list:
     tasks = list(workflow.tasks.values())
     for subprocess in workflow.subprocesses.values():
         tasks += subprocess.tasks.values()
-    return [t for t in tasks if t.has_state(TaskState.WAITING)
-            and isinstance(getattr(t.task_spec, "event_definition", None), TimerEventDefinition)]
+    return [
+        t
+        for t in tasks
+        if t.has_state(TaskState.WAITING)
+        and isinstance(getattr(t.task_spec, "event_definition", None), TimerEventDefinition)
+    ]
 
 
 def due_at(task) -> datetime:
     """Naive UTC instant of a waiting timer (its date is evaluated on first look)."""
     task.task_spec.event_definition.has_fired(task)
-    return TimerEventDefinition.get_datetime(task._get_internal_data("event_value")).astimezone(
-        timezone.utc).replace(tzinfo=None)
+    return (
+        TimerEventDefinition.get_datetime(task._get_internal_data("event_value"))
+        .astimezone(UTC)
+        .replace(tzinfo=None)
+    )
 
 
 def sync_timers(session: Session, case: Case, workflow) -> None:
     """Insert rows for new waiting timers; close rows of timers that fired or were cancelled."""
     waiting = {str(t.id): t for t in waiting_timers(workflow)}
-    pending = session.scalars(select(CaseTimer).where(CaseTimer.case_id == case.id,
-                                                      CaseTimer.status == "pending")).all()
+    pending = session.scalars(
+        select(CaseTimer).where(CaseTimer.case_id == case.id, CaseTimer.status == "pending")
+    ).all()
     for row in pending:
         if row.spiff_task_id not in waiting:
             row.status = "cancelled"
     known = {row.spiff_task_id for row in pending}
     session.add_all(
-        CaseTimer(case_id=case.id, spiff_task_id=task_id, element_id=task.task_spec.bpmn_id,
-                  name=task.task_spec.bpmn_name or task.task_spec.bpmn_id, due_at=due_at(task), created_at=utcnow())
-        for task_id, task in waiting.items() if task_id not in known
+        CaseTimer(
+            case_id=case.id,
+            spiff_task_id=task_id,
+            element_id=task.task_spec.bpmn_id,
+            name=task.task_spec.bpmn_name or task.task_spec.bpmn_id,
+            due_at=due_at(task),
+            created_at=utcnow(),
+        )
+        for task_id, task in waiting.items()
+        if task_id not in known
     )
 
 

@@ -48,17 +48,32 @@ def fire_next(db: sessionmaker, now: datetime) -> int | None:
         flows = projection.flows_taken(workflow, before)
         case.workflow_state = state.dump(workflow)
         projection.sync_case(session, case, workflow, {})
-        audit.record(session, case, None, "timer.fired",
-                     {"timer": timer.element_id, "timer_id": timer.id, "name": timer.name,
-                      "due_at": timer.due_at.isoformat(), "flows": flows, "status": case.status})
+        audit.record(
+            session,
+            case,
+            None,
+            "timer.fired",
+            {
+                "timer": timer.element_id,
+                "timer_id": timer.id,
+                "name": timer.name,
+                "due_at": timer.due_at.isoformat(),
+                "flows": flows,
+                "status": case.status,
+            },
+        )
         projection.sync_tasks(session, case, workflow)
         timers.sync_timers(session, case, workflow)
         return 1
 
 
 def _claim_due_timer(session: Session, now: datetime) -> CaseTimer | None:
-    query = (select(CaseTimer).where(CaseTimer.status == "pending", CaseTimer.due_at <= now)
-             .order_by(CaseTimer.due_at, CaseTimer.id).limit(1))
+    query = (
+        select(CaseTimer)
+        .where(CaseTimer.status == "pending", CaseTimer.due_at <= now)
+        .order_by(CaseTimer.due_at, CaseTimer.id)
+        .limit(1)
+    )
     if is_postgres(session):
         query = query.with_for_update(skip_locked=True)
     return session.scalars(query).first()
@@ -69,8 +84,9 @@ def refresh_due_dates(db: sessionmaker) -> int:
     calendar_store.invalidate()
     changed = 0
     with transaction(db) as session:
-        for task in session.scalars(select(HumanTask).where(HumanTask.status == "open",
-                                                            HumanTask.deadline.is_not(None))):
+        for task in session.scalars(
+            select(HumanTask).where(HumanTask.status == "open", HumanTask.deadline.is_not(None))
+        ):
             due = deadlines.recompute(task.deadline, task.deadline_start)
             if (due.due_at, due.confirmed) != (task.due_at, task.due_confirmed):
                 task.due_at, task.due_confirmed = due.due_at, due.confirmed

@@ -174,7 +174,11 @@ EXAMPLES: dict[str, dict] = {
         "police_decision_on": "2026-03-23",
         "police_reason": "",
     },
-    "police_follow_up": {"follow_up_action": "urged", "follow_up_on": "2026-03-24", "follow_up_note": "已电话催办"},
+    "police_follow_up": {
+        "follow_up_action": "urged",
+        "follow_up_on": "2026-03-24",
+        "follow_up_note": "已电话催办",
+    },
     "refusal_follow_up": {"follow_up": "reconsider"},
     "reconsideration": {"reconsideration_requested_on": "2026-03-25", "reconsideration_result": "accepted"},
     "transfer_out_draft": {

@@ -89,8 +89,10 @@ def _empty(engine):
         else:
             for name in tables:
                 connection.execute(text(f"DELETE FROM {name}"))
-        edited = sum(connection.execute(text(f"SELECT count(*) FROM {name} WHERE source = 'admin'")).scalar()
-                     for name in sorted(CALENDAR_TABLES))
+        edited = sum(
+            connection.execute(text(f"SELECT count(*) FROM {name} WHERE source = 'admin'")).scalar()
+            for name in sorted(CALENDAR_TABLES)
+        )
         if edited:
             connection.execute(text("DELETE FROM calendar_day"))
             connection.execute(text("DELETE FROM calendar_year"))

@@ -35,8 +35,3 @@ def test_penalty_counts_runs_blocks_and_imbalance():
     imbalance = 10 * (50 // 5)
     assert penalty(light) == runs + blocks + imbalance
 
-
-def test_penalty_counts_finder_look_alikes():
-    lookalike = ["10111010000", "01010101010"] * 5 + ["10101010101"]
-    other = ["10101010000", "01010101010"] * 5 + ["10101010101"]
-    assert penalty(lookalike) - penalty(other) >= 40

@@ -65,7 +65,10 @@ FORM_FIELDS = {
         ("statement_content", "review_opinion"),
         ("statement_adopted", "penalty_changed", "revised_fine_amount"),
     ),
-    "hearing_notice": (("presider_id", "hearing_notified_on", "hearing_date", "hearing_place"), ("hearing_public",)),
+    "hearing_notice": (
+        ("presider_id", "hearing_notified_on", "hearing_date", "hearing_place"),
+        ("hearing_public",),
+    ),
     "hearing": (
         ("hearing_held_on", "party_attended", "hearing_record_summary", "hearing_opinion"),
         (),

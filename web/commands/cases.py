@@ -5,7 +5,7 @@ from flask.cli import AppGroup
 
 from engine import adjustments, queries, runtime
 from engine.clock import today
-from web.commands.common import COLOURS, DATE, db, days_text, emit, engine_errors, user_id
+from web.commands.common import COLOURS, DATE, days_text, db, emit, engine_errors, user_id
 
 group = AppGroup("case", help="案件")
 
@@ -21,17 +21,30 @@ group = AppGroup("case", help="案件")
 @click.option("--violation", "violation_code", default="")
 @click.option("--json", "as_json", is_flag=True)
 @engine_errors
-def case_open(username, party_kind, party_name, credit_code, id_number, address, procedure, violation_code,
-              as_json):
+def case_open(
+    username, party_kind, party_name, credit_code, id_number, address, procedure, violation_code, as_json
+):
     """Open a case and print its number and first task."""
-    party = {"kind": party_kind, "name": party_name, "credit_code": credit_code, "id_number": id_number,
-             "address": address}
-    case = runtime.open_case(db(), user_id=user_id(username), party=party, procedure=procedure,
-                             violation_code=violation_code)
+    party = {
+        "kind": party_kind,
+        "name": party_name,
+        "credit_code": credit_code,
+        "id_number": id_number,
+        "address": address,
+    }
+    case = runtime.open_case(
+        db(), user_id=user_id(username), party=party, procedure=procedure, violation_code=violation_code
+    )
     with db()() as session:
         detail = queries.case_detail(session, case.id)
-    emit(detail, as_json, lambda d: [f"已登记案件 {d['id']}：{d['number']}（{d['status_label']}）"]
-         + [f"  待办任务 {t['id']}：{t['name']}" for t in d["tasks"] if t["status"] == "open"])
+    emit(
+        detail,
+        as_json,
+        lambda d: (
+            [f"已登记案件 {d['id']}：{d['number']}（{d['status_label']}）"]
+            + [f"  待办任务 {t['id']}：{t['name']}" for t in d["tasks"] if t["status"] == "open"]
+        ),
+    )
 
 
 @group.command("show")
@@ -51,7 +64,11 @@ def _case_lines(d):
     handlers = ", ".join(map(str, d["handler_ids"])) or "未指定"
     yield f"承办人：{handlers}  流程定义版本：{d['deployment_version']}"
     for c in d["clocks"]:
-        state = f"已于 {c['stopped_on']} 完成" if c["stopped_on"] else f"{COLOURS[c['colour']]}{days_text(c['days_left'])}"
+        state = (
+            f"已于 {c['stopped_on']} 完成"
+            if c["stopped_on"]
+            else f"{COLOURS[c['colour']]}{days_text(c['days_left'])}"
+        )
         yield f"期限：{c['label']} 至 {c['due_on']}  {state}"
     if d["late_fee"]:
         yield f"加处罚款：{d['late_fee']['amount']} 元（逾期 {d['late_fee']['days']} 日）"
@@ -72,9 +89,15 @@ def case_list(status, overdue, as_json):
     """List cases with their status and warning colour (红 overdue, 黄 due within 2 working days)."""
     with db()() as session:
         rows = queries.list_cases(session, status=status, overdue_only=overdue)
-    emit(rows, as_json, lambda rs: [
-        f"{r['id']:>5}  {COLOURS[r['colour']]}  {r['number']}  {r['party']}  {r['status_label']}"
-        f"{days_text(r['days_left'])}" for r in rs])
+    emit(
+        rows,
+        as_json,
+        lambda rs: [
+            f"{r['id']:>5}  {COLOURS[r['colour']]}  {r['number']}  {r['party']}  {r['status_label']}"
+            f"{days_text(r['days_left'])}"
+            for r in rs
+        ],
+    )
 
 
 @group.command("suspend")
@@ -86,8 +109,15 @@ def case_list(status, overdue, as_json):
 @engine_errors
 def case_suspend(case_id, username, starts_on, reason, approver):
     """Suspend the case (中止): the decision clock stops until it resumes."""
-    adjustments.record(db(), case_id, user_id(username), "suspension", starts_on.date(), reason,
-                       approver_id=user_id(approver))
+    adjustments.record(
+        db(),
+        case_id,
+        user_id(username),
+        "suspension",
+        starts_on.date(),
+        reason,
+        approver_id=user_id(approver),
+    )
     click.echo(f"案件 {case_id} 已中止")
 
 
@@ -111,8 +141,16 @@ def case_resume(case_id, username, ends_on):
 @engine_errors
 def case_extend(case_id, username, days, reason, approver):
     """Extend the decision period by approved days."""
-    adjustments.record(db(), case_id, user_id(username), "extension", today(), reason, days=days,
-                       approver_id=user_id(approver))
+    adjustments.record(
+        db(),
+        case_id,
+        user_id(username),
+        "extension",
+        today(),
+        reason,
+        days=days,
+        approver_id=user_id(approver),
+    )
     click.echo(f"案件 {case_id} 办案期限延长 {days} 日")
 
 

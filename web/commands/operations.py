@@ -12,8 +12,11 @@ from web.commands.common import DATE, db, user_id
 
 @click.command("worker")
 @click.option("--once", is_flag=True, help="fire what is due and exit (for cron and tests)")
-@click.option("--now", type=click.DateTime(["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"]),
-              help="treat this UTC time as now (replaying or testing)")
+@click.option(
+    "--now",
+    type=click.DateTime(["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"]),
+    help="treat this UTC time as now (replaying or testing)",
+)
 @click.option("--interval", type=float, default=30.0, help="seconds between rounds")
 @with_appcontext
 def worker_command(once, now, interval):

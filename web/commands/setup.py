@@ -18,8 +18,10 @@ def init_db():
     with db().begin() as session:
         years = calendar_store.seed(session)
     deployment = runtime.deploy(db())
-    click.echo(f"数据库已就绪；流程定义版本 {deployment.version}（{deployment.content_hash[:12]}）；"
-               f"新载入 {years} 个年度的节假日安排")
+    click.echo(
+        f"数据库已就绪；流程定义版本 {deployment.version}（{deployment.content_hash[:12]}）；"
+        f"新载入 {years} 个年度的节假日安排"
+    )
 
 
 @click.command("deploy")
@@ -40,7 +42,9 @@ def demo_command(cases):
     if not created["users"]:
         click.echo("演示数据已存在，未重复创建")
         return
-    click.echo(f"演示数据已创建：{created['users']} 个用户，{created['cases']} 件案件；密码均为 {demo.PASSWORD}")
+    click.echo(
+        f"演示数据已创建：{created['users']} 个用户，{created['cases']} 件案件；密码均为 {demo.PASSWORD}"
+    )
 
 
 COMMANDS = [init_db, deploy, demo_command]

@@ -8,7 +8,7 @@ from flask.cli import AppGroup
 from engine import calendar_store, queries, runtime
 from engine.models import HumanTask, User
 from forms import describe_form
-from web.commands.common import COLOURS, db, days_text, emit, engine_errors, user_id
+from web.commands.common import COLOURS, days_text, db, emit, engine_errors, user_id
 
 group = AppGroup("task", help="任务")
 
@@ -21,8 +21,10 @@ def task_list(username, as_json):
     with db()() as session:
         user = session.get(User, user_id(username))
         calendar = calendar_store.current(session)
-        data = {name: [queries.task_row(t, calendar) for t in fetch(session, user)]
-                for name, fetch in (("mine", queries.inbox), ("queue", queries.queue), ("done", queries.archive))}
+        data = {
+            name: [queries.task_row(t, calendar) for t in fetch(session, user)]
+            for name, fetch in (("mine", queries.inbox), ("queue", queries.queue), ("done", queries.archive))
+        }
     emit(data, as_json, _task_lines)
 
 
@@ -46,8 +48,14 @@ def task_show(task_id, as_json):
         if task is None:
             raise click.ClickException(f"任务 {task_id} 不存在")
         data = queries.task_row(task) | {"form": describe_form(task.form_key), "submitted": task.data}
-    emit(data, as_json, lambda d: [f"{d['id']}  {d['name']}（{d['status']}）"]
-         + [f"  {f['name']}: {f['label']}{' *' if f['required'] else ''}" for f in d["form"]])
+    emit(
+        data,
+        as_json,
+        lambda d: (
+            [f"{d['id']}  {d['name']}（{d['status']}）"]
+            + [f"  {f['name']}: {f['label']}{' *' if f['required'] else ''}" for f in d["form"]]
+        ),
+    )
 
 
 @group.command("claim")
