@@ -7,12 +7,11 @@ the penalty, that an on-the-spot fine stays within art. 51. Each guard returns f
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from engine import duties
+from engine import deadlines, duties
 from engine.legal_ranges import check_fine
 from engine.models import Case, User
 
@@ -91,8 +90,9 @@ def hearing_notice(ctx: GuardContext) -> dict[str, list[str]]:
         errors["presider_id"] = ["听证主持人须为本机关在职人员"]
     elif presider.id in duties.involved_handlers(ctx.session, ctx.case):
         errors["presider_id"] = ["听证主持人不得由本案调查人员担任"]
-    if date.fromisoformat(ctx.data["hearing_date"]) <= date.fromisoformat(ctx.value("notice_served_on")):
-        errors["hearing_date"] = ["听证日期须在告知书送达之后"]
+    earliest = deadlines.working_days_after(ctx.data["hearing_notified_on"], 7)
+    if ctx.data["hearing_date"] < earliest:
+        errors["hearing_date"] = [f"应在举行听证的7个工作日前通知当事人：听证日期不得早于 {earliest}"]
     return errors
 
 

@@ -5,6 +5,7 @@ stages (load, authorise, validate, advance, save, project, audit) so that each c
 about - and fault-tested - on its own.
 """
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -172,6 +173,20 @@ def assign_task(db: sessionmaker, task_id: int, assignee_id: int, by_user_id: in
             "task.assigned",
             {"task": task.element_id, "task_id": task.id, "assignee_id": assignee.id},
         )
+        return task
+
+
+MAX_DRAFT_BYTES = 200_000
+
+
+def save_draft(db: sessionmaker, task_id: int, user_id: int, data: dict) -> HumanTask:
+    """Keep what the user typed without validating or advancing anything (暂存)."""
+    if not isinstance(data, dict) or len(json.dumps(data, ensure_ascii=False, default=str)) > MAX_DRAFT_BYTES:
+        raise InvalidSubmission("草稿格式无效或过大", {"_schema": ["草稿须为不超过 200 KB 的 JSON 对象"]})
+    with transaction(db) as session:
+        task, case, user = _open_task(session, task_id, user_id)
+        authorise_completion(session, task, case, user)
+        task.draft = data
         return task
 
 

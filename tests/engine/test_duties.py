@@ -4,7 +4,7 @@ import pytest
 
 from engine import queries, runtime, scripted
 from engine.errors import Conflict, Forbidden, LegalGuardViolation
-from engine.models import User
+from engine.models import HumanTask, User
 from tests.engine.walking import Walker
 
 
@@ -95,3 +95,14 @@ def test_queue_offers_only_tasks_the_user_may_take(walker, people):
         handler1 = session.get(User, people["handler1"])
         assert queries.queue(session, handler3) == []
         assert [t.element_id for t in queries.queue(session, handler1)] == ["investigation"]
+
+
+def test_draft_is_kept_without_advancing_and_only_for_who_may_do_the_task(walker, people):
+    case_id = walker.open()
+    task_id = _task(walker, case_id, "intake_record")
+    runtime.save_draft(walker.db, task_id, people["handler1"], {"summary": "半截"})
+    with pytest.raises(Forbidden):
+        runtime.save_draft(walker.db, task_id, people["legal"], {"summary": "x"})
+    with walker.db() as session:
+        assert session.get(HumanTask, task_id).draft == {"summary": "半截"}
+    assert walker.open_tasks(case_id) == ["intake_record"]
