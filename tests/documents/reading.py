@@ -5,7 +5,9 @@ import re
 
 from pypdf import PdfReader
 
-from documents.pdf import QR_FORM
+from documents.pdf import QR_FORM, VERIFY_HINT
+
+FOOTER = re.compile(rf"第\d+页共\d+页|{VERIFY_HINT}")
 
 
 def pages(pdf):
@@ -24,8 +26,8 @@ def page_texts(pdf):
 
 
 def full_text(pdf):
-    """The compacted text of the whole document."""
-    return "".join(page_texts(pdf))
+    """The compacted text of the whole document, footers left out so sentences run on across pages."""
+    return "".join(FOOTER.sub("", text) for text in page_texts(pdf))
 
 
 def page_fonts(page):

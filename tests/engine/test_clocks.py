@@ -15,8 +15,14 @@ TODAY = date(2026, 11, 22)
 
 
 def _case(**dates) -> Case:
-    defaults = {"fine_amount": None, "closed_at": None, "paid_on": None, "payment_due_on": None,
-                "decided_on": None, "served_on": None}
+    defaults = {
+        "fine_amount": None,
+        "closed_at": None,
+        "paid_on": None,
+        "payment_due_on": None,
+        "decided_on": None,
+        "served_on": None,
+    }
     return Case(**(defaults | dates))
 
 
@@ -30,10 +36,13 @@ def test_decision_clock_is_ninety_days_from_registration():
 
 
 def test_suspension_and_extension_move_the_decision_clock():
-    suspension = CaseClockAdjustment(kind="suspension", starts_on=date(2026, 10, 1), ends_on=date(2026, 10, 10),
-                                     days=0)
+    suspension = CaseClockAdjustment(
+        kind="suspension", starts_on=date(2026, 10, 1), ends_on=date(2026, 10, 10), days=0
+    )
     # 10 suspended days: day 100 is Dec 10 (Thursday).
-    assert _clocks(_case(registered_on=date(2026, 9, 1)), [suspension])["decision"].due_on == date(2026, 12, 10)
+    assert _clocks(_case(registered_on=date(2026, 9, 1)), [suspension])["decision"].due_on == date(
+        2026, 12, 10
+    )
     extension = CaseClockAdjustment(kind="extension", starts_on=date(2026, 11, 1), days=30)
     # 130 days: Jan 9, 2027 is a Saturday; 2027 is not in the data, so Monday Jan 11, unconfirmed.
     clock = _clocks(_case(registered_on=date(2026, 9, 1)), [suspension, extension])["decision"]
@@ -49,8 +58,12 @@ def test_service_clock_counts_working_days_over_national_day():
 
 def test_payment_clock_ending_on_a_holiday_moves_to_the_next_working_day():
     # Served Sep 22 + 15 days = Oct 7, a holiday: the period ends Thursday Oct 8.
-    case = _case(registered_on=date(2026, 8, 1), decided_on=date(2026, 9, 20), served_on=date(2026, 9, 22),
-                 fine_amount=Decimal(10_000))
+    case = _case(
+        registered_on=date(2026, 8, 1),
+        decided_on=date(2026, 9, 20),
+        served_on=date(2026, 9, 22),
+        fine_amount=Decimal(10_000),
+    )
     clocks = _clocks(case)
     assert clocks["payment"].due_on == date(2026, 10, 8)
     assert clocks["reconsideration"].due_on == date(2026, 11, 23)
