@@ -11,6 +11,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from engine import audit
 from engine.calendar import SUPPORTED_YEARS, WorkCalendar, seed_overrides
 from engine.clock import utcnow
 from engine.models import CalendarDay, CalendarYear
@@ -58,14 +59,22 @@ def set_day(session: Session, day: date, is_workday: bool, note: str, user_id: i
     row.is_workday, row.note, row.source = is_workday, note, "admin"
     row.updated_at, row.updated_by_id = utcnow(), user_id
     session.add(row)
+    audit.record(
+        session,
+        None,
+        user_id,
+        "calendar.day_set",
+        {"day": day.isoformat(), "is_workday": is_workday, "note": note},
+    )
     invalidate()
     return row
 
 
-def publish_year(session: Session, year: int) -> None:
+def publish_year(session: Session, year: int, user_id: int | None) -> None:
     """Mark a year's schedule as complete, so deadlines in it are no longer flagged unconfirmed."""
     if session.get(CalendarYear, year) is None:
         session.add(CalendarYear(year=year, source="admin"))
+        audit.record(session, None, user_id, "calendar.year_published", {"year": year})
     invalidate()
 
 

@@ -254,7 +254,7 @@ class CalendarDay(Base):
     note: Mapped[str] = mapped_column(String(100), default="")
     source: Mapped[str] = mapped_column(String(16), default="package")
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    updated_by_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class CalendarYear(Base):
@@ -265,3 +265,63 @@ class CalendarYear(Base):
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     source: Mapped[str] = mapped_column(String(16), default="package")
     loaded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class AttachmentBlob(Base):
+    """The bytes of an uploaded file, stored once under their SHA-256 and never overwritten."""
+
+    __tablename__ = "attachment_blob"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+
+
+class Attachment(Base):
+    """A piece of evidence (photo, PDF, recording) filed to a case."""
+
+    __tablename__ = "attachment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"), index=True)
+    sha256: Mapped[str] = mapped_column(ForeignKey("attachment_blob.sha256"))
+    filename: Mapped[str] = mapped_column(String(200))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    description: Mapped[str] = mapped_column(String(500), default="")
+    uploaded_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    uploaded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class CaseComment(Base):
+    """A note officers leave on a case; it is not part of the statutory file."""
+
+    __tablename__ = "case_comment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    body: Mapped[str] = mapped_column(String(2000))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ApiToken(Base):
+    """A token for scripts; only its SHA-256 is kept, so a leaked table grants nothing."""
+
+    __tablename__ = "api_token"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class LoginThrottle(Base):
+    """Failed sign-ins per user name, kept even for unknown names so guessing them earns nothing."""
+
+    __tablename__ = "login_throttle"
+
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    last_failure_at: Mapped[datetime | None] = mapped_column(DateTime)

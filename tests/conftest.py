@@ -84,18 +84,16 @@ def _empty(engine):
     """Empty every table; the holiday calendar is kept, and re-seeded only if a test edited it."""
     tables = [t.name for t in reversed(Base.metadata.sorted_tables) if t.name not in CALENDAR_TABLES]
     with engine.begin() as connection:
+        edited = sum(connection.execute(text(f"SELECT count(*) FROM {name} WHERE source = 'admin'")).scalar()
+                     for name in sorted(CALENDAR_TABLES))
+        if edited:
+            connection.execute(text("DELETE FROM calendar_day"))
+            connection.execute(text("DELETE FROM calendar_year"))
         if engine.dialect.name == "postgresql":
             connection.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
         else:
             for name in tables:
                 connection.execute(text(f"DELETE FROM {name}"))
-        edited = sum(
-            connection.execute(text(f"SELECT count(*) FROM {name} WHERE source = 'admin'")).scalar()
-            for name in sorted(CALENDAR_TABLES)
-        )
-        if edited:
-            connection.execute(text("DELETE FROM calendar_day"))
-            connection.execute(text("DELETE FROM calendar_year"))
     if edited:
         _seed_calendar(engine)
 

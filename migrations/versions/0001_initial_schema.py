@@ -70,7 +70,6 @@ def upgrade() -> None:
     sa.Column('source', sa.String(length=16), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('updated_by_id', sa.Integer(), nullable=True),
-    sa.ForeignKeyConstraint(['updated_by_id'], ['user_account.id'], ),
     sa.PrimaryKeyConstraint('day')
     )
     op.create_table('deployment',

@@ -51,6 +51,7 @@ def test_hearing_presider_is_not_an_investigator(walker, people):
         walker.step(case_id, "hearing_notice", "head", presider_id=people["handler1"])
     assert "调查人员" in caught.value.details["presider_id"][0]
     walker.step(case_id, "hearing_notice", "head", presider_id=people["legal"])
+    walker.run_worker("2026-04-20T00:00:00")
     with walker.db() as session:
         assert queries.inbox(session, session.get(User, people["legal"]))[0].element_id == "hearing"
     with pytest.raises(Forbidden, match="他人认领"):

@@ -23,6 +23,7 @@ def test_major_case_with_legal_review_collective_discussion_and_hearing_closes(w
             ("advance_notice", "handler1"),
             ("party_response", "handler1", {"party_response": "hearing_request"}),
             ("hearing_notice", "head", {"presider_id": walker.people["legal"]}),
+            ("worker", "2026-04-20T00:00:00"),
         ],
     )
     assert walker.case(case_id).status == "hearing"
@@ -123,6 +124,7 @@ def test_failed_legal_reviews_send_the_case_back_to_investigation(walker):
             ("advance_notice", "handler1"),
             ("party_response", "handler1", {"party_response": "hearing_request"}),
             ("hearing_notice", "head", {"presider_id": walker.people["legal"]}),
+            ("worker", "2026-04-20T00:00:00"),
             ("hearing", "legal"),
             ("legal_review_after_hearing", "legal2", {"legal_review_result": "fail"}),
         ],

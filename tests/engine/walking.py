@@ -1,9 +1,11 @@
 """Route helpers for lifecycle tests: open a case and walk it step by step, checking the stored state
 after every step (save/restore round trip, task rows equal to the READY user tasks)."""
 
+from datetime import datetime
+
 from sqlalchemy import select
 
-from engine import projection, runtime, scripted, state
+from engine import projection, runtime, scripted, state, worker
 from engine.models import Case, HumanTask
 from engine.scripted import Step
 
@@ -30,10 +32,26 @@ class Walker:
         return outcome
 
     def walk(self, case_id: int, steps) -> runtime.Outcome:
+        """Complete steps in order; the pseudo-step ("worker", ISO time) runs the timer worker at that time."""
         outcome = None
         for element_id, who, *changes in steps:
+            if element_id == "worker":
+                self.run_worker(who)
+                continue
             outcome = self.step(case_id, element_id, who, **(changes[0] if changes else {}))
         return outcome
+
+    def run_worker(self, now: str) -> int:
+        """Fire the timers due at ``now`` (naive UTC, ISO text), as ``caseflow worker --once --now`` would."""
+        fired = worker.fire_due_timers(self.db, datetime.fromisoformat(now))
+        self.check_all_round_trips()
+        return fired
+
+    def check_all_round_trips(self) -> None:
+        with self.db() as session:
+            case_ids = session.scalars(select(Case.id)).all()
+        for case_id in case_ids:
+            self.check_round_trip(case_id)
 
     def check_round_trip(self, case_id: int) -> None:
         with self.db() as session:

@@ -74,10 +74,11 @@ def calendar_set(day, workday, note, username):
 
 @calendar_group.command("publish")
 @click.argument("year", type=int)
-def calendar_publish(year):
+@click.option("--user", "username", required=True)
+def calendar_publish(year, username):
     """Mark a year's schedule as complete: its deadlines are then confirmed."""
     with db().begin() as session:
-        calendar_store.publish_year(session, year)
+        calendar_store.publish_year(session, year, user_id(username))
     click.echo(f"{year} 年节假日安排已发布")
 
 
