@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+NODE_STAMP := node_modules/.package-lock.json
+CHROMIUM := /usr/bin/chromium
+CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
@@ -14,14 +17,26 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-install: $(STAMP)
+# bpmn-js for the case page's diagram, served from node_modules by the app.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+# Debian's Chromium (and a Chinese font) for the browser tests; never a browser download of Playwright's own.
+$(CHROMIUM):
+	apt-get update && apt-get install -y chromium fonts-wqy-zenhei
+
+# The CJK TrueType font every statutory document embeds, found through fontconfig; pdftoppm for the PNG checks.
+$(CJK_FONT):
+	apt-get update && apt-get install -y fonts-wqy-zenhei fontconfig poppler-utils
+
+install: $(STAMP) $(NODE_STAMP) $(CJK_FONT)
 
 run: install
 	$(BIN)/caseflow init-db
 	$(BIN)/caseflow demo
 	$(BIN)/caseflow run --host $(HOST) --port $(PORT)
 
-test: install
+test: install $(CHROMIUM)
 	$(BIN)/pytest --require-flow-coverage
 
 bench: install

@@ -20,7 +20,7 @@ class Masthead:
 
 @dataclass(frozen=True)
 class Para:
-    """Body prose; indent gives official prose its two-character first-line indent, each line of text its own paragraph."""
+    """Body prose; each line of text is a paragraph, indented two characters unless indent is False."""
 
     text: str
     indent: bool = True

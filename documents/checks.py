@@ -46,10 +46,12 @@ def revised_fine(doc):
     return ["变更后的罚款金额"] if changed and amount(fields, "revised_fine_amount") <= 0 else []
 
 
-def dues(doc):
-    """A demand or an enforcement application must have an unpaid amount to demand."""
-    owed = fine_amount(doc.fields) > 0 or amount(doc.fields, "confiscation_amount") > 0
-    return [] if owed else ["应缴罚没款金额"]
+def amount_owed(doc):
+    """A demand or an enforcement application states an unpaid amount, and with a fine its late fee."""
+    fined = fine_amount(doc.fields) > 0
+    if not fined and amount(doc.fields, "confiscation_amount") == 0:
+        return ["应缴罚没款金额"]
+    return ["加处罚款金额"] if fined and is_blank(doc.fields.get("late_fee")) else []
 
 
 def summary_fine(doc):

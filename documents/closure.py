@@ -1,11 +1,11 @@
 """The closure report (DOMAIN §2 state 18): how the case ended and the evidence that it did."""
 
-from forms.choices import CLOSURE_REASONS, EXECUTION_RESULTS
 from documents.blocks import Rows
 from documents.generator import Generator
 from documents.investigation import proposal_text
 from documents.sections import case_rows, sign_line
 from documents.wording import amount, chinese_date, is_blank, label, officer_names, yuan
+from forms.choices import CLOSURE_REASONS, EXECUTION_RESULTS
 
 
 def _execution(fields):
@@ -38,9 +38,12 @@ def _closure_report(doc):
         ("审核意见", f"审核人：{doc.reviewer or ''}"),
         ("审批意见", f"{fields.get('closure_opinion') or ''}\n负责人：{doc.approver or ''}"),
     ]
-    return [Rows(tuple(rows)), sign_line("承办人", f"{officer_names(doc.officers)}　{chinese_date(doc.issued_on)}")]
+    signed = f"{officer_names(doc.officers)}　{chinese_date(doc.issued_on)}"
+    return [Rows(tuple(rows)), sign_line("承办人", signed)]
 
 
 GENERATORS = {
-    "closure_report": Generator("结案报告", _closure_report, min_officers=1, required=("closure_reason", "closure_summary")),
+    "closure_report": Generator(
+        "结案报告", _closure_report, min_officers=1, required=("closure_reason", "closure_summary"),
+    ),
 }

@@ -53,9 +53,10 @@ class DocumentData:
     """Everything one document needs.
 
     fields is the merged case and task data of the procedure contract, as the workflow stores it
-    (dates as YYYY-MM-DD strings or dates, money as numbers, strings or Decimals). Documents that
-    cite the penalty decision (送达回执, 催告书, 强制执行申请书, 结案报告) read its 文号 from
-    fields["decision_number"]; number is this document's own 文号, None for internal records.
+    (dates as YYYY-MM-DD strings or dates, money as numbers, strings or Decimals). Three keys come
+    from the engine rather than a form: hearing_right (the DMN outcome), decision_number (the penalty
+    decision's 文号, cited by 送达回执, 催告书, 强制执行申请书, 结案报告) and late_fee (加处罚款 as of
+    issued_on, for 催告书 and 强制执行申请书). number is this document's own 文号, None for internal records.
     """
 
     agency: Agency

@@ -1,11 +1,11 @@
-"""Decisions that end the general procedure (行政处罚法 arts 57, 59) and the on-the-spot decision (arts 51–52)."""
+"""The decisions that end the general procedure: to penalise (行政处罚法 art 59) or not (art 57)."""
 
-from forms.choices import DISCRETION_TIERS
 from documents.blocks import Para
 from documents.checks import cause, discretion_reason, penalty_amounts, reconsideration
 from documents.generator import Generator
 from documents.sections import enforcement_notes, findings, party_block, payment, penalties, remedies, seal
 from documents.wording import chinese_date, is_blank, label, one_case, you
+from forms.choices import DISCRETION_TIERS
 
 ACT = "《中华人民共和国行政处罚法》"
 
@@ -84,7 +84,9 @@ def _no_penalty_decision(doc):
     ]
 
 
-_DECISION = ("facts", "evidence_summary", "articles_violated", "penalty_basis", "penalty_types", "discretion_tier")
+_DECISION = (
+    "facts", "evidence_summary", "articles_violated", "penalty_basis", "penalty_types", "discretion_tier",
+)
 
 GENERATORS = {
     "penalty_decision": Generator(

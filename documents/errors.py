@@ -21,7 +21,10 @@ class MissingGlyphs(DocumentError):
         self.font_file = font_file
         self.characters = tuple(characters)
         listed = "、".join(f"{ch}（U+{ord(ch):04X}）" for ch in self.characters)
-        super().__init__(f"字体 {font_file} 缺少以下字符的字形：{listed}；请设置 CASEFLOW_DOCUMENT_FONT 指定含这些字符的字体")
+        super().__init__(
+            f"字体 {font_file} 缺少以下字符的字形：{listed}；"
+            "请设置 CASEFLOW_DOCUMENT_FONT 指定含这些字符的字体"
+        )
 
 
 class UnsupportedFont(DocumentError):
@@ -29,7 +32,7 @@ class UnsupportedFont(DocumentError):
 
 
 class NotApplicable(DocumentError):
-    """The case data shows this document has no place in the case (e.g. a hearing notice without a hearing right)."""
+    """The case data shows the document has no place in it, e.g. a hearing notice without a hearing right."""
 
     def __init__(self, title, reason):
         self.title = title

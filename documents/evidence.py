@@ -1,4 +1,4 @@
-"""Evidence preservation and its disposal (行政处罚法 art 56): approved by the 负责人, settled in 七个工作日."""
+"""Evidence preservation and its disposal (行政处罚法 art 56): 负责人 approval, settled in 七个工作日."""
 
 from documents.blocks import Para
 from documents.checks import cause

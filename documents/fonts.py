@@ -34,7 +34,8 @@ class DocumentFont:
 
     def require_glyphs(self, texts):
         """Raise MissingGlyphs listing every character of texts this font has no glyph for."""
-        missing = {ch for text in texts for ch in text if ch not in UNDRAWN and ord(ch) not in self.char_to_glyph}
+        drawn = {ch for text in texts for ch in text} - UNDRAWN
+        missing = {ch for ch in drawn if ord(ch) not in self.char_to_glyph}
         if missing:
             raise MissingGlyphs(self.file, sorted(missing))
 
@@ -55,7 +56,8 @@ def _fontconfig_lookup(family):
             capture_output=True, text=True, check=True,
         ).stdout.split("\n")
     except (OSError, subprocess.CalledProcessError) as error:
-        raise UnsupportedFont(f"无法通过 fontconfig 查找字体 {family}（需要安装 fontconfig）：{error}") from error
+        message = f"无法通过 fontconfig 查找字体 {family}（需要安装 fontconfig）：{error}"
+        raise UnsupportedFont(message) from error
     # fc-match always answers with its best substitute, so check it really is the family asked for.
     if len(found) < 3 or family not in found[2].split(","):
         raise UnsupportedFont(f"未安装字体 {family}（Debian 软件包 fonts-wqy-zenhei），或设置 {FONT_ENV}")
@@ -85,6 +87,8 @@ def _require_truetype_outlines(path, index):
     except (OSError, struct.error) as error:
         raise UnsupportedFont(f"无法读取字体文件 {path}：{error}") from error
     if tag == b"OTTO":
-        raise UnsupportedFont(f"字体 {path} 是 CFF（PostScript 轮廓）OpenType 字体，无法嵌入；请改用 TrueType 轮廓的 .ttf/.ttc")
+        raise UnsupportedFont(
+            f"字体 {path} 是 CFF（PostScript 轮廓）OpenType 字体，无法嵌入；请改用 TrueType 轮廓的 .ttf/.ttc"
+        )
     if tag not in TRUETYPE_TAGS:
         raise UnsupportedFont(f"{path} 不是 TrueType 字体文件（.ttf/.ttc）")

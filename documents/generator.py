@@ -68,7 +68,8 @@ class Generator:
         masthead = Masthead(doc.agency.name, self.title, doc.number if self.numbered else None)
         blocks = self.compose(doc)
         font = document_font()
-        font.require_glyphs([*masthead.texts(), *FOOTER_TEXTS, *(text for block in blocks for text in block.texts())])
+        drawn = [*masthead.texts(), *FOOTER_TEXTS, *(text for block in blocks for text in block.texts())]
+        font.require_glyphs(drawn)
         return build_pdf(masthead, blocks, doc.verify_url, font.name)
 
 

@@ -1,4 +1,4 @@
-"""The hearing (行政处罚法 arts 63–65): notice at least 七个工作日 ahead, the record, the presider's report."""
+"""The hearing (行政处罚法 arts 63–65): the notice 七个工作日 ahead, the record, the presider's report."""
 
 from documents.blocks import Para, Rows
 from documents.checks import cause, penalty_amounts

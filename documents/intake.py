@@ -15,7 +15,8 @@ def _source(fields):
 
 
 def _recommendation(fields):
-    return f"{label(REGISTRATION_RECOMMENDATIONS, fields['recommendation'])}：{fields['recommendation_reason']}"
+    recommendation = label(REGISTRATION_RECOMMENDATIONS, fields["recommendation"])
+    return f"{recommendation}：{fields['recommendation_reason']}"
 
 
 def _head_opinion(doc):
@@ -25,7 +26,8 @@ def _head_opinion(doc):
 
 def _intake_record(doc):
     fields = doc.fields
-    rows = [("案件来源", _source(fields)), ("受理日期", chinese_date(fields["received_on"])), *party_rows(doc.party)]
+    rows = [("案件来源", _source(fields)), ("受理日期", chinese_date(fields["received_on"])),
+            *party_rows(doc.party)]
     if not is_blank(fields.get("place")):
         rows.append(("发生地点", fields["place"]))
     rows += [("案情摘要", fields["summary"]), ("受理意见", _recommendation(fields)),

@@ -64,7 +64,9 @@ GENERATORS = {
     ),
     "investigation_final_report": Generator(
         "案件调查终结报告", _final_report, min_officers=2,
-        required=("facts", "evidence_summary", "articles_violated", "penalty_basis", "proposal", "discretion_tier"),
+        required=(
+            "facts", "evidence_summary", "articles_violated", "penalty_basis", "proposal", "discretion_tier",
+        ),
         checks=(proposed_penalties, penalty_amounts),
     ),
 }

@@ -73,10 +73,3 @@ def _group_words(group: int) -> str:
         words += DIGITS[int(digit)] + place
     return words
 
-
-def late_fee(fine, days_overdue) -> Decimal:
-    """The 加处罚款 after days_overdue days: 3% of the fine a day, never more than the fine (行政处罚法 art 72)."""
-    fine = as_amount(fine)
-    if days_overdue <= 0:
-        return as_amount(0)
-    return min(fine * Decimal("0.03") * days_overdue, fine).quantize(CENT)

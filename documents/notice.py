@@ -15,7 +15,8 @@ HEARING_LAW = "《中华人民共和国行政处罚法》第六十三条、第�
 
 
 def _hearing_right(party):
-    return Para(f"根据{HEARING_LAW}的规定，{party}有要求举行听证的权利。{party}要求听证的，应当在收到本告知书之日起"
+    return Para(f"根据{HEARING_LAW}的规定，{party}有要求举行听证的权利。"
+                f"{party}要求听证的，应当在收到本告知书之日起"
                 f"五个工作日内向本机关提出；逾期未提出的，视为放弃听证权利。")
 
 

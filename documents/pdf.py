@@ -9,17 +9,19 @@ import io
 from functools import lru_cache, partial
 from xml.sax.saxutils import escape
 
+from reportlab.lib import textsplit
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import paragraph as reportlab_paragraph
 
 from documents.blocks import Para, Rows, Seal, SignLine
 from documents.qr import draw_qr
 
-PAGE_WIDTH, PAGE_HEIGHT = A4
+PAGE_WIDTH = A4[0]
 LEFT_MARGIN, RIGHT_MARGIN, TOP_MARGIN, BOTTOM_MARGIN = 28 * mm, 26 * mm, 25 * mm, 32 * mm
 TEXT_WIDTH = PAGE_WIDTH - LEFT_MARGIN - RIGHT_MARGIN
 LABEL_WIDTH = 32 * mm
@@ -29,6 +31,20 @@ QR_SIZE = 18 * mm
 QR_FORM = "caseflowVerifyQR"
 VERIFY_HINT = "扫码核验"
 FOOTER_TEXTS = (VERIFY_HINT, "第 0123456789 页 共")
+CANNOT_START_LINE = "，；：！？”’》〉」』】〕）…"
+
+
+def _forbid_at_line_start(marks):
+    """Teach reportlab's CJK wrapping the Chinese punctuation GB/T 15834 keeps off a line start.
+
+    It knows only Japanese closing marks; a listed mark that overflows hangs at the end of the
+    previous line instead. Both of reportlab's wrapping paths keep their own copy of the list.
+    """
+    for wrapping in (textsplit, reportlab_paragraph):
+        wrapping.ALL_CANNOT_START += "".join(mark for mark in marks if mark not in wrapping.ALL_CANNOT_START)
+
+
+_forbid_at_line_start(CANNOT_START_LINE)
 
 
 def build_pdf(masthead, blocks, verify_url, font_name) -> bytes:
@@ -40,8 +56,8 @@ def build_pdf(masthead, blocks, verify_url, font_name) -> bytes:
     output = io.BytesIO()
     template = SimpleDocTemplate(
         output, pagesize=A4, leftMargin=LEFT_MARGIN, rightMargin=RIGHT_MARGIN, topMargin=TOP_MARGIN,
-        bottomMargin=BOTTOM_MARGIN, title=masthead.title, author=masthead.agency, subject=masthead.number or "",
-        initialFontName=font_name,
+        bottomMargin=BOTTOM_MARGIN, initialFontName=font_name,
+        title=masthead.title, author=masthead.agency, subject=masthead.number or "",
     )
     template.build(story, canvasmaker=partial(FooterCanvas, verify_url=verify_url, font_name=font_name))
     return output.getvalue()
@@ -90,7 +106,9 @@ class FooterCanvas(Canvas):
 @lru_cache(maxsize=8)
 def _styles(font_name):
     def style(name, size, leading, **options):
-        return ParagraphStyle(name, fontName=font_name, fontSize=size, leading=leading, wordWrap="CJK", **options)
+        return ParagraphStyle(
+            name, fontName=font_name, fontSize=size, leading=leading, wordWrap="CJK", **options,
+        )
 
     return {
         "agency": style("agency", 16, 24, alignment=TA_CENTER),
@@ -110,7 +128,10 @@ def _markup(text):
 
 
 def _masthead_flowables(masthead, styles):
-    flowables = [Paragraph(_markup(masthead.agency), styles["agency"]), Paragraph(_markup(masthead.title), styles["title"])]
+    flowables = [
+        Paragraph(_markup(masthead.agency), styles["agency"]),
+        Paragraph(_markup(masthead.title), styles["title"]),
+    ]
     if masthead.number:
         flowables.append(Paragraph(_markup(masthead.number), styles["number"]))
     else:
@@ -128,11 +149,13 @@ def _rows_flowables(block, styles):
     # unembedded Helvetica out of the PDF.
     data = [[Paragraph(_markup(label), styles["label"]), Paragraph(_markup(value), styles["cell"])]
             for label, value in block.rows]
-    table = Table(data, colWidths=(LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH), splitInRow=1, spaceBefore=4, spaceAfter=6)
+    table = Table(
+        data, colWidths=(LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH), splitInRow=1, spaceBefore=4, spaceAfter=6,
+    )
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), styles["cell"].fontName),
         ("GRID", (0, 0), (-1, -1), 0.6, "black"),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
     ]))

@@ -29,7 +29,7 @@ def qr_modules(value) -> list[str]:
 
 def penalty(rows) -> int:
     """Score a masked symbol: runs of one colour, 2×2 blocks, finder look-alikes, dark/light imbalance."""
-    lines = rows + ["".join(column) for column in zip(*rows)]
+    lines = rows + ["".join(column) for column in zip(*rows, strict=True)]
     runs = sum(len(run) - 2 for line in lines for run in SAME_COLOUR_RUN.findall(line))
     padded = [LIGHT_BORDER + line + LIGHT_BORDER for line in lines]
     finders = sum(line.count(pattern) for line in padded for pattern in FINDER_LIKE)

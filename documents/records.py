@@ -44,7 +44,8 @@ def records_of(fields, kind):
     """The records of one kind in the case data, oldest first."""
     listed = [record for record in fields.get("records") or () if record.get("kind") == kind]
     if kind == "onsite" and not listed and fields.get("procedure") == "summary":
-        listed = [{"date": fields.get("decided_on"), "place": fields.get("place"), "content": fields.get("facts")}]
+        listed = [{"date": fields.get("decided_on"), "place": fields.get("place"),
+                   "content": fields.get("facts")}]
     return sorted(listed, key=lambda record: str(record.get("date")))
 
 
@@ -64,7 +65,8 @@ def _compose(kind, doc):
             Para(kind.caution),
             Rows(((kind.content, record["content"]),)),
         ]
-    return [*blocks, Para(kind.closing), sign_line(kind.person), sign_line(kind.officers, officer_names(doc.officers))]
+    signatures = [sign_line(kind.person), sign_line(kind.officers, officer_names(doc.officers))]
+    return [*blocks, Para(kind.closing), *signatures]
 
 
 def _record_generator(title, kind):

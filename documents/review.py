@@ -1,4 +1,4 @@
-"""Internal deliberations on the proposal: 合议, 法制审核 (行政处罚法 art 58) and 负责人集体讨论 (art 57 ¶2)."""
+"""Deliberations on the proposal: 合议, 法制审核 (行政处罚法 art 58), 负责人集体讨论 (art 57 ¶2)."""
 
 from documents.blocks import Rows
 from documents.checks import penalty_amounts
@@ -56,7 +56,9 @@ def _collective_discussion_record(doc):
 GENERATORS = {
     "deliberation_record": Generator(
         "合议记录", _deliberation_record, signers=("reviewer",), checks=(penalty_amounts,),
-        required=("facts", "proposal", "deliberation_participants", "deliberation_opinion", "deliberation_result"),
+        required=(
+            "facts", "proposal", "deliberation_participants", "deliberation_opinion", "deliberation_result",
+        ),
     ),
     "legal_review_opinion": Generator(
         "法制审核意见书", _legal_review_opinion, signers=("reviewer",), checks=(penalty_amounts,),
@@ -64,6 +66,8 @@ GENERATORS = {
     ),
     "collective_discussion_record": Generator(
         "集体讨论记录", _collective_discussion_record, signers=("approver",), checks=(penalty_amounts,),
-        required=("facts", "proposal", "discussion_participants", "discussion_conclusion", "discussion_result"),
+        required=(
+            "facts", "proposal", "discussion_participants", "discussion_conclusion", "discussion_result",
+        ),
     ),
 }

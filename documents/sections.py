@@ -4,10 +4,8 @@ Statutory periods are written in Chinese numerals (十五日, 六十日, 六个�
 """
 
 from documents.blocks import Para, Seal, SignLine
-from documents.money import late_fee
 from documents.wording import (
     amount,
-    as_date,
     chinese_date,
     fine_amount,
     is_blank,
@@ -18,10 +16,9 @@ from documents.wording import (
     yuan,
 )
 
-PAYMENT_DAYS = 15
 PAYMENT_MANNER = "到指定的银行或者通过电子支付系统缴纳"
 LATE_FEE_RULE = "每日按罚款数额的百分之三加处罚款，加处罚款的数额不超过罚款数额"
-SIGNATURE_SPACE = "\u3000" * 8
+SIGNATURE_SPACE = "\u00a0" * 24  # no-break spaces: reportlab collapses ordinary and ideographic ones
 
 
 def party_block(doc) -> Para:
@@ -67,13 +64,15 @@ def payment(doc, you) -> list[Para]:
         return []
     text = f"{you}应当自收到本决定书之日起十五日内，将罚没款{PAYMENT_MANNER}。"
     if fine_amount(fields) > 0:
-        text += f"逾期不缴纳罚款的，本机关将依据《中华人民共和国行政处罚法》第七十二条第一款第（一）项的规定，{LATE_FEE_RULE}。"
+        text += ("逾期不缴纳罚款的，本机关将依据《中华人民共和国行政处罚法》"
+                 f"第七十二条第一款第（一）项的规定，{LATE_FEE_RULE}。")
     return [Para(text)]
 
 
 def remedies(doc, you, subject) -> Para:
     """复议 within 六十日 to the agency's level of government (行政复议法 art 24) or suit within 六个月."""
-    return Para(f"{you}如不服本{subject}，可以自收到本决定书之日起六十日内向{reconsideration_body(doc)}申请行政复议，"
+    return Para(f"{you}如不服本{subject}，可以自收到本决定书之日起六十日内"
+                f"向{reconsideration_body(doc)}申请行政复议，"
                 f"也可以自收到本决定书之日起六个月内直接向人民法院提起行政诉讼。")
 
 
@@ -83,25 +82,29 @@ def enforcement_notes(subject) -> Para:
                 f"逾期不申请行政复议、不提起行政诉讼，又不履行本{subject}的，本机关将依法申请人民法院强制执行。")
 
 
-def dues(doc) -> list[str]:
-    """What a defaulting party owes on the document's date: fine, late fee so far, confiscated income."""
+def dues(doc) -> list[Para]:
+    """What a defaulting party owes on the document's date, enumerated, then the total.
+
+    The late fee is the engine's figure (fields["late_fee"]): only the engine knows the holiday-
+    adjusted payment deadline and the days a pending appeal kept the fee from running (art 73).
+    """
     fields = doc.fields
     fine = fine_amount(fields)
+    fee = amount(fields, "late_fee")
     confiscation = amount(fields, "confiscation_amount")
-    fee = late_fee(fine, (doc.issued_on - as_date(fields["served_on"])).days - PAYMENT_DAYS)
     lines = []
     if fine > 0:
         lines.append(f"罚款{yuan(fine)}")
         lines.append(f"加处罚款{yuan(fee)}（{LATE_FEE_RULE}；计至{chinese_date(doc.issued_on)}，此后继续计算至缴清之日）")
     if confiscation > 0:
         lines.append(f"没收违法所得{yuan(confiscation)}")
-    lines.append(f"合计{yuan(fine + fee + confiscation)}")
-    return lines
+    return [Para(numbered(lines)), Para(f"以上合计{yuan(fine + fee + confiscation)}。")]
 
 
 def sign_line(role, names="") -> SignLine:
     """A line for a handwritten signature: the names when known, else room to sign and date by hand."""
-    return SignLine(f"{role}（签名）：{names or SIGNATURE_SPACE + '年　　月　　日'}")
+    gap = "\u00a0" * 4
+    return SignLine(f"{role}（签名）：{names or SIGNATURE_SPACE + f'年{gap}月{gap}日'}")
 
 
 def seal(doc) -> Seal:

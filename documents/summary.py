@@ -4,12 +4,12 @@ Unlike every other decision, it must tell the party that 复议 comes before any
 (行政复议法 art 23 ¶1 (一)); the party may sue only within 十五日 of the 复议 decision (行政诉讼法 art 45).
 """
 
-from forms.choices import SUMMARY_PENALTY_TYPES
 from documents.blocks import Para, SignLine
 from documents.checks import reconsideration, refusal, summary_fine
 from documents.generator import Generator
 from documents.sections import LATE_FEE_RULE, PAYMENT_MANNER, party_block, seal, sign_line
-from documents.wording import chinese_date, label, reconsideration_body, yuan, you
+from documents.wording import chinese_date, label, reconsideration_body, you, yuan
+from forms.choices import SUMMARY_PENALTY_TYPES
 
 
 def _penalty(fields):
@@ -22,8 +22,10 @@ def _payment(fields, party):
     if fields["penalty_type"] != "fine":
         return []
     if fields.get("payment_manner") == "on_site":
-        return [Para("罚款由执法人员依据《中华人民共和国行政处罚法》第六十八条的规定当场收缴，并出具专用票据。")]
-    return [Para(f"{party}应当自收到本决定书之日起十五日内，将罚款{PAYMENT_MANNER}。逾期不缴纳的，{LATE_FEE_RULE}。")]
+        return [Para("罚款由执法人员依据《中华人民共和国行政处罚法》第六十八条的规定当场收缴，"
+                     "并出具专用票据。")]
+    return [Para(f"{party}应当自收到本决定书之日起十五日内，将罚款{PAYMENT_MANNER}。"
+                 f"逾期不缴纳的，{LATE_FEE_RULE}。")]
 
 
 def _remedies(doc, party):
@@ -52,7 +54,8 @@ def _onsite_penalty_decision(doc):
         *_payment(fields, party),
         _remedies(doc, party),
         Para("本决定书一式两份，一份当场交付当事人，一份报所属行政机关备案。"),
-        *(SignLine(f"执法人员（签名）：{officer.name}　执法证号：{officer.certificate_no}") for officer in doc.officers),
+        *(SignLine(f"执法人员（签名）：{officer.name}　执法证号：{officer.certificate_no}")
+          for officer in doc.officers),
         _party_signature(fields),
         seal(doc),
     ]

@@ -1,11 +1,11 @@
 """Sending a case away: to another agency, or to the police as a suspected crime (国务院令第310号)."""
 
-from forms.choices import CRIME_TRANSFER_GROUNDS
 from documents.blocks import Para, Rows
 from documents.checks import cause
 from documents.generator import Generator
 from documents.sections import addressee, case_rows, seal, sign_line
 from documents.wording import is_blank, labels, officer_credentials, officer_names, one_case
+from forms.choices import CRIME_TRANSFER_GROUNDS
 
 TRANSFER_RULES = "《行政执法机关移送涉嫌犯罪案件的规定》"
 
@@ -60,7 +60,8 @@ def _crime_investigation_report(doc):
         rows.append(("涉案物品", fields["seized_items"]))
     rows += [
         ("处理意见", f"依据{TRANSFER_RULES}第三条的规定，建议移送公安机关依法处理。"),
-        ("正职负责人意见", f"{fields.get('transfer_decision_reason') or ''}\n正职负责人：{doc.approver or ''}"),
+        ("正职负责人意见",
+         f"{fields.get('transfer_decision_reason') or ''}\n正职负责人：{doc.approver or ''}"),
     ]
     return [Rows(tuple(rows)), sign_line("专案组成员", officer_names(doc.officers))]
 
@@ -71,7 +72,8 @@ GENERATORS = {
         required=("receiving_agency_name", "transfer_reason"),
     ),
     "criminal_transfer_letter": Generator(
-        "涉嫌犯罪案件移送书", _criminal_transfer_letter, numbered=True, signers=("approver",), checks=(cause,),
+        "涉嫌犯罪案件移送书", _criminal_transfer_letter, numbered=True, signers=("approver",),
+        checks=(cause,),
         required=("police_agency", "suspected_crime", "transfer_grounds"),
     ),
     "crime_investigation_report": Generator(

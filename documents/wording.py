@@ -81,7 +81,8 @@ def penalty_lines(fields) -> list[str]:
 def numbered(lines) -> str:
     """Join lines as （一）…；（二）…。 the way decisions enumerate their orders."""
     counters = "一二三四五六七八九十"
-    return "\n".join(f"（{counters[i]}）{line}{'。' if i == len(lines) - 1 else '；'}" for i, line in enumerate(lines))
+    last = len(lines) - 1
+    return "\n".join(f"（{counters[i]}）{line}{'。' if i == last else '；'}" for i, line in enumerate(lines))
 
 
 def you(party) -> str:

@@ -7,10 +7,11 @@ from engine.models import Agency, User, UserRole
 from engine.roles import Role
 
 
-def create_agency(session: Session, code: str, name: str, short_name: str) -> Agency:
+def create_agency(session: Session, code: str, name: str, short_name: str, region: str = "") -> Agency:
+    """``region`` names the agency's level of government (示例县): reconsideration goes to its 人民政府."""
     agency = session.scalar(select(Agency).where(Agency.code == code))
     if agency is None:
-        agency = Agency(code=code, name=name, short_name=short_name)
+        agency = Agency(code=code, name=name, short_name=short_name, region=region)
         session.add(agency)
         session.flush()
     return agency

@@ -34,6 +34,7 @@ class Agency(Base):
     code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     short_name: Mapped[str] = mapped_column(String(20))
+    region: Mapped[str] = mapped_column(String(50), default="", server_default="")
 
 
 class User(Base):
@@ -325,3 +326,41 @@ class LoginThrottle(Base):
     failures: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(DateTime)
     last_failure_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class DocumentSequence(Base):
+    """Last number used per agency, document type and year; locked while a step takes the next one."""
+
+    __tablename__ = "document_sequence"
+
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"), primary_key=True)
+    doc_type: Mapped[str] = mapped_column(String(64), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Document(Base):
+    """A statutory document as issued: immutable PDF bytes with their SHA-256; regenerating adds a version.
+
+    The QR code on each page cannot carry the hash of the PDF it is printed in, so it carries
+    ``verify_code``, a SHA-256 of the document's identity and a random salt, fixed before rendering.
+    """
+
+    __tablename__ = "document"
+    __table_args__ = (UniqueConstraint("case_id", "doc_type", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"), index=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"))
+    doc_type: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(String(100))
+    number: Mapped[str | None] = mapped_column(String(100))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("human_task.id"))
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    verify_code: Mapped[str] = mapped_column(String(64), unique=True)
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    issued_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from SpiffWorkflow.bpmn.specs.defaults import EndEvent
 from SpiffWorkflow.task import TaskState
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from engine import deadlines
@@ -56,9 +56,26 @@ def flows_taken(workflow, reached_before: set) -> list[list[str]]:
     return sorted(taken)
 
 
-def sync_tasks(session: Session, case: Case, workflow) -> list[HumanTask]:
-    """Insert rows for new READY user tasks and cancel rows whose task is no longer READY."""
+def ready_ids(workflow) -> set[str]:
+    return {str(t.id) for t in ready_user_tasks(workflow)}
+
+
+def sync_tasks(session: Session, case: Case, workflow, ready_before: set[str] | None = None) -> list[HumanTask]:
+    """Insert rows for new READY user tasks and cancel rows whose task is no longer READY.
+
+    ``ready_before`` (the READY tasks of the workflow as restored, which the open rows mirror)
+    spares the query for the open rows on the completion path.
+    """
     ready = {str(t.id): t for t in ready_user_tasks(workflow)}
+    if ready_before is not None:
+        gone = ready_before - set(ready)
+        if gone:
+            session.execute(update(HumanTask.__table__).where(
+                HumanTask.case_id == case.id, HumanTask.status == "open", HumanTask.spiff_task_id.in_(gone),
+            ).values(status="cancelled"))
+        created = [_new_row(case, task) for task_id, task in ready.items() if task_id not in ready_before]
+        session.add_all(created)
+        return created
     open_rows = session.scalars(
         select(HumanTask).where(HumanTask.case_id == case.id, HumanTask.status == "open")
     ).all()

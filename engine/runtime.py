@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from engine import audit, calendar_store, deadlines, duties, guards, projection, state, timers
+from engine import audit, calendar_store, deadlines, duties, guards, issuing, projection, state, timers
 from engine.clock import today, utcnow
 from engine.errors import Conflict, Forbidden, InvalidSubmission, LegalGuardViolation, NotFound
 from engine.models import Agency, Case, CaseCounter, Deployment, HumanTask, Party, User
@@ -28,6 +28,14 @@ from forms import get_form
 
 PROCEDURES = {"general": "administrative_penalty", "summary": "summary_procedure"}
 ASSIGNER_ROLES = {Role.DEPT_HEAD, Role.AGENCY_HEAD}
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The READY user tasks and waiting timers of a workflow as restored, which its rows mirror."""
+
+    ready: set[str]
+    waiting: set[str]
 
 
 @dataclass(frozen=True)
@@ -176,6 +184,25 @@ def assign_task(db: sessionmaker, task_id: int, assignee_id: int, by_user_id: in
         return task
 
 
+def render_document(db: sessionmaker, case_id: int, doc_type: str, user_id: int):
+    """Render a document of the case again from its current data, as the next version (the old stays)."""
+    with transaction(db) as session:
+        case = session.get(Case, case_id, with_for_update=True)
+        if case is None:
+            raise NotFound(f"案件 {case_id} 不存在")
+        user = _user(session, user_id)
+        if user.agency_id != case.agency_id:
+            raise Forbidden("不能办理其他机关的案件")
+        if doc_type not in issuing.documents.GENERATORS:
+            raise InvalidSubmission("未知的文书类型", {"doc_type": [f"未知的文书类型 {doc_type}"]})
+        data = projection.current_data(restore_workflow(case))
+        document = issuing.issue(session, case, doc_type, data, user)
+        audit.record(session, case, user.id, "document.rendered",
+                     {"document_id": document.id, "type": doc_type, "number": document.number,
+                      "version": document.version, "sha256": document.sha256})
+        return document
+
+
 MAX_DRAFT_BYTES = 200_000
 
 
@@ -199,12 +226,14 @@ def complete_task(
             task, case, user = load_for_completion(session, task_id, user_id, expected_version)
             authorise_completion(session, task, case, user)
             workflow = restore_workflow(case)
+            before = Snapshot(projection.ready_ids(workflow), timers.waiting_ids(workflow))
             spiff_task = workflow.get_task_from_id(UUID(task.spiff_task_id))
             submitted = validate_submission(session, task, case, user, data, spiff_task.data)
             flows = advance_workflow(workflow, spiff_task, submitted)
+            issued = issue_documents(session, case, task, user, spiff_task)
             save_workflow(session, case, workflow, submitted)
-            write_audit(session, case, task, user, submitted, flows)
-            new_tasks = project_tasks(session, case, task, user, workflow, submitted)
+            write_audit(session, case, task, user, submitted, flows, issued)
+            new_tasks = project_tasks(session, case, task, user, workflow, submitted, before)
             session.flush()
             return Outcome(case.id, case.version, case.status, [t.id for t in new_tasks], flows)
     except (StaleDataError, IntegrityError) as exc:
@@ -254,13 +283,18 @@ def advance_workflow(workflow, spiff_task, submitted: dict) -> list[list[str]]:
     return projection.flows_taken(workflow, before)
 
 
+def issue_documents(session: Session, case: Case, task: HumanTask, user: User, spiff_task) -> list:
+    return issuing.issue_for_step(session, case, task, projection.properties(spiff_task), spiff_task.data, user)
+
+
 def save_workflow(session: Session, case: Case, workflow, submitted: dict) -> None:
     case.workflow_state = state.dump(workflow)
     case.state_format = state.FORMAT
     projection.sync_case(session, case, workflow, submitted)
 
 
-def project_tasks(session: Session, case: Case, task: HumanTask, user: User, workflow, submitted: dict):
+def project_tasks(session: Session, case: Case, task: HumanTask, user: User, workflow, submitted: dict,
+                  before: "Snapshot"):
     rows = HumanTask.__table__
     closed = session.execute(
         update(rows)
@@ -276,26 +310,18 @@ def project_tasks(session: Session, case: Case, task: HumanTask, user: User, wor
     )
     if closed.rowcount != 1:
         raise Conflict("此任务已被他人办理")
-    created = projection.sync_tasks(session, case, workflow)
-    timers.sync_timers(session, case, workflow)
+    created = projection.sync_tasks(session, case, workflow, before.ready - {task.spiff_task_id})
+    timers.sync_timers(session, case, workflow, before.waiting)
     return created
 
 
-def write_audit(session: Session, case: Case, task: HumanTask, user: User, submitted: dict, flows) -> None:
-    audit.record(
-        session,
-        case,
-        user.id,
-        "task.completed",
-        {
-            "task": task.element_id,
-            "task_id": task.id,
-            "name": task.name,
-            "data": submitted,
-            "flows": flows,
-            "status": case.status,
-        },
-    )
+def write_audit(session: Session, case: Case, task: HumanTask, user: User, submitted: dict, flows,
+                issued: list) -> None:
+    audit.record(session, case, user.id, "task.completed", {
+        "task": task.element_id, "task_id": task.id, "name": task.name, "data": submitted, "flows": flows,
+        "status": case.status,
+        "documents": [{"id": d.id, "type": d.doc_type, "number": d.number, "sha256": d.sha256} for d in issued],
+    })
 
 
 def _bundle(deployment: Deployment):

@@ -68,9 +68,15 @@ def due_at(task) -> datetime:
     )
 
 
-def sync_timers(session: Session, case: Case, workflow) -> None:
+def waiting_ids(workflow) -> set[str]:
+    return {str(t.id) for t in waiting_timers(workflow)}
+
+
+def sync_timers(session: Session, case: Case, workflow, waiting_before: set[str] | None = None) -> None:
     """Insert rows for new waiting timers; close rows of timers that fired or were cancelled."""
     waiting = {str(t.id): t for t in waiting_timers(workflow)}
+    if waiting_before is not None and not waiting_before and not waiting:
+        return
     pending = session.scalars(
         select(CaseTimer).where(CaseTimer.case_id == case.id, CaseTimer.status == "pending")
     ).all()

@@ -121,8 +121,8 @@ OFFICERS = [
 def people(db, deployment):
     """Officers of the county agency by username, and one handler of a neighbouring county."""
     with db.begin() as session:
-        county = accounts.create_agency(session, "demo-county", "示例县卫生健康委员会", "示县")
-        other = accounts.create_agency(session, "other-county", "邻县卫生健康委员会", "邻县")
+        county = accounts.create_agency(session, "demo-county", "示例县卫生健康委员会", "示县", "示例县")
+        other = accounts.create_agency(session, "other-county", "邻县卫生健康委员会", "邻县", "邻县")
         users = {
             name: accounts.create_user(
                 session,

@@ -1,9 +1,10 @@
-"""The Flask application: a thin UI and CLI over the engine."""
+"""The Flask application: a thin UI, JSON API and CLI over the engine."""
 
 from flask import Flask
 
-from web import auth, cases, commands, security
+from web import api, assets, auth, cases, commands, errors, inbox, security, tasks, templating, verify
 from web.config import load_config
+from web.extensions import csrf, login_manager
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -13,6 +14,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(config or {})
     register_extensions(app)
     register_blueprints(app)
+    templating.init_app(app)
+    errors.init_app(app)
     commands.init_app(app)
     return app
 
@@ -22,9 +25,12 @@ def register_extensions(app: Flask) -> None:
 
     engine = make_engine(app.config["DATABASE_URL"])
     app.extensions["caseflow.db"] = make_sessionmaker(engine)
+    login_manager.init_app(app)
+    csrf.init_app(app)
     security.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:
-    app.register_blueprint(auth.bp)
-    app.register_blueprint(cases.bp)
+    for area in (auth, inbox, tasks, cases, assets, verify):
+        app.register_blueprint(area.bp)
+    api.init_app(app)

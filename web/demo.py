@@ -12,7 +12,7 @@ from engine.models import Agency
 from engine.scripted import Step
 
 PASSWORD = "caseflow-demo"
-AGENCY = ("demo-county", "示例县卫生健康委员会", "示县")
+AGENCY = ("demo-county", "示例县卫生健康委员会", "示县", "示例县")
 
 OFFICERS = [
     ("zhangming", "张明", ["handler"], "豫卫执 4101001", False),

@@ -1,36 +1,21 @@
-"""Sign-in plumbing: Flask-Login user loading and a CSRF token on every state-changing form."""
+"""Who is asking: the session user of the browser or the token of a script, and sign-in for everything.
 
-import hmac
-import secrets
+Every endpoint but the sign-in page and the stylesheet needs a signed-in user; the guard runs
+before any view, so a new page cannot forget it.
+"""
 
-from flask import Flask, abort, request, session
-from flask_login import LoginManager
+from flask import Flask, g, jsonify, redirect, request, url_for
+from flask.sessions import SecureCookieSessionInterface
+from flask_login import current_user
 from sqlalchemy import select
 
 from engine.models import User
+from web.auth import tokens
+from web.auth.identity import SessionUser
 from web.db import sessions
+from web.extensions import login_manager
 
-login_manager = LoginManager()
-login_manager.login_view = "auth.login"
-login_manager.login_message = "请先登录。"
-
-
-class SessionUser:
-    """The signed-in user as Flask-Login sees it: a detached snapshot, never a live ORM row."""
-
-    is_authenticated = True
-    is_active = True
-    is_anonymous = False
-
-    def __init__(self, user: User):
-        self.id = user.id
-        self.username = user.username
-        self.full_name = user.full_name
-        self.agency_id = user.agency_id
-        self.roles = user.roles
-
-    def get_id(self) -> str:
-        return str(self.id)
+PUBLIC_ENDPOINTS = {"auth.login", "static", "verify.verify"}
 
 
 @login_manager.user_loader
@@ -40,21 +25,38 @@ def load_user(user_id: str):
         return SessionUser(user) if user else None
 
 
-def csrf_token() -> str:
-    if "_csrf" not in session:
-        session["_csrf"] = secrets.token_urlsafe(32)
-    return session["_csrf"]
+@login_manager.request_loader
+def load_token_user(req):
+    """Scripts send ``Authorization: Bearer <token>``; such requests carry no cookie to forge."""
+    scheme, _, token = req.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        return None
+    with sessions()() as db:
+        user = tokens.user_for_token(db, token.strip())
+        if user is None:
+            return None
+        g.token_auth = True
+        return SessionUser(user)
 
 
-def check_csrf() -> None:
-    if request.method in ("POST", "PUT", "PATCH", "DELETE"):
-        sent = request.form.get("csrf_token") or request.headers.get("X-CSRF-Token") or ""
-        expected = session.get("_csrf")
-        if not expected or not hmac.compare_digest(sent, expected):
-            abort(400, description="表单已过期或来源不明（CSRF 校验失败），请刷新页面后重试。")
+class TokenAwareSessionInterface(SecureCookieSessionInterface):
+    """A request signed with a token gets no session cookie: a script's cookie jar never holds a session."""
+
+    def save_session(self, app, session, response):
+        if not g.get("token_auth"):
+            super().save_session(app, session, response)
+
+
+def require_sign_in():
+    if request.endpoint in PUBLIC_ENDPOINTS or current_user.is_authenticated:
+        return None
+    if request.path.startswith("/api/"):
+        response = jsonify({"code": "unauthorized", "message": "请先登录或提供有效的访问令牌"})
+        response.status_code = 401
+        return response
+    return redirect(url_for("auth.login", next=request.full_path if request.query_string else request.path))
 
 
 def init_app(app: Flask) -> None:
-    login_manager.init_app(app)
-    app.before_request(check_csrf)
-    app.jinja_env.globals["csrf_token"] = csrf_token
+    app.session_interface = TokenAwareSessionInterface()
+    app.before_request(require_sign_in)

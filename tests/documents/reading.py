@@ -39,4 +39,4 @@ def draws_qr(page):
     """Tell whether the page places the QR form XObject and that form paints filled rectangles."""
     placed = f"/FormXob.{QR_FORM} Do".encode() in page.get_contents().get_data()
     form = page["/Resources"]["/XObject"][f"/FormXob.{QR_FORM}"].get_object().get_data()
-    return placed and b" re " in form and form.rstrip().endswith(b"f")
+    return placed and b" re " in form and form.rstrip().endswith((b"f", b"f*"))

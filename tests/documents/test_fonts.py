@@ -49,9 +49,11 @@ def test_missing_glyph_is_refused_not_printed_blank():
 
 def test_missing_glyph_in_free_text_is_found_too():
     data = example("inquiry_record")
-    records = [{**record, "content": f"被询问人{RARE_NAME_CHARACTER}某称……"} for record in data.fields["records"]]
+    content = f"被询问人{RARE_NAME_CHARACTER}某称……"
+    records = [{**record, "content": content} for record in data.fields["records"]]
+    data = dataclasses.replace(data, fields={**data.fields, "records": records})
     with pytest.raises(MissingGlyphs):
-        GENERATORS["inquiry_record"].render(dataclasses.replace(data, fields={**data.fields, "records": records}))
+        GENERATORS["inquiry_record"].render(data)
 
 
 def test_environment_overrides_the_font(monkeypatch):

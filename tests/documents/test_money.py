@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from documents.money import as_amount, late_fee, to_chinese_capital, to_figures
+from documents.money import as_amount, to_chinese_capital, to_figures
 
 
 @pytest.mark.parametrize(("amount", "capitals"), [
@@ -60,8 +60,3 @@ def test_as_amount_rounds_nothing():
     with pytest.raises(ValueError, match="two decimals"):
         as_amount("10.005")
 
-
-@pytest.mark.parametrize(("days", "fee"), [(-3, "0.00"), (0, "0.00"), (1, "3300.00"), (18, "59400.00"),
-                                            (33, "108900.00"), (34, "110000.00"), (400, "110000.00")])
-def test_late_fee_is_three_percent_a_day_capped_at_the_fine(days, fee):
-    assert late_fee(110000, days) == Decimal(fee)

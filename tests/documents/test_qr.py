@@ -24,7 +24,7 @@ def test_symbol_has_finder_patterns_in_three_corners():
     symbol = qr_modules(URL)
     size = len(symbol)
     finder_top = "1111111"
-    assert symbol[0][:7] == finder_top and symbol[0][size - 7:] == finder_top and symbol[size - 1][:7] == finder_top
+    assert symbol[0][:7] == symbol[0][size - 7:] == symbol[size - 1][:7] == finder_top
     assert all(len(row) == size for row in symbol)
 
 

@@ -160,7 +160,11 @@ def test_defence_that_changes_the_penalty_is_notified_again(walker):
 
 def test_hearing_request_without_hearing_right_goes_to_decision(walker):
     case_id = walker.to_notice(
-        CLINIC, violation_code="beyond_scope_institution", fine_amount=20000, confiscation_amount=0
+        CLINIC,
+        violation_code="beyond_scope_institution",
+        fine_amount=20000,
+        penalty_types=["warning", "fine"],
+        confiscation_amount=0,
     )
     assert walker.data(case_id)["hearing_right"] is False
     walker.walk(

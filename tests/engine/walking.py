@@ -9,8 +9,10 @@ from engine import projection, runtime, scripted, state, worker
 from engine.models import Case, HumanTask
 from engine.scripted import Step
 
-PERSON = {"kind": "person", "name": "王某（某采耳店经营者）", "id_number": "511502199001011234"}
-CLINIC = {"kind": "organization", "name": "示例县某诊所", "credit_code": "92511500MA00000001"}
+PERSON = {"kind": "person", "name": "王某（某采耳店经营者）", "id_number": "511502199001011234",
+          "address": "示例县城关镇解放路18号"}
+CLINIC = {"kind": "organization", "name": "示例县某诊所", "credit_code": "92511500MA00000001",
+          "legal_representative": "赵某", "address": "示例县城关镇人民路66号"}
 
 
 class Walker:

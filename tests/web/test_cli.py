@@ -51,6 +51,8 @@ def test_case_walked_from_intake_to_closure_with_the_cli(runner, people):
             "王某",
             "--id-number",
             "411500199001011234",
+            "--address",
+            "城关镇解放路18号",
             "--json",
         )
     )

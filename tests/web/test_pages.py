@@ -1,28 +1,8 @@
 """The case list page: sign-in required, CSRF on forms, only the user's own agency."""
 
-import re
-
-import pytest
-from werkzeug.security import generate_password_hash
-
 from engine import runtime
-from engine.models import User
 from tests.engine.walking import PERSON
-
-
-@pytest.fixture
-def client(app, db, people):
-    password_hash = generate_password_hash("secret-pass")
-    with db.begin() as session:
-        for user_id in people.values():
-            session.get(User, user_id).password_hash = password_hash
-    return app.test_client()
-
-
-def _login(client, username, password="secret-pass"):
-    page = client.get("/login").get_data(as_text=True)
-    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-    return client.post("/login", data={"csrf_token": token, "username": username, "password": password})
+from tests.web.conftest import sign_in
 
 
 def test_case_list_requires_sign_in(client):
@@ -35,14 +15,14 @@ def test_post_without_csrf_token_is_refused(client):
 
 
 def test_wrong_password_is_refused(client):
-    assert "用户名或密码错误" in _login(client, "handler1", "nope").get_data(as_text=True)
+    assert "用户名或密码错误" in sign_in(client, "handler1", "nope").get_data(as_text=True)
     assert client.get("/").status_code == 302
 
 
 def test_signed_in_user_sees_own_agency_cases_with_current_step(client, db, people):
     case = runtime.open_case(db, user_id=people["handler1"], party=dict(PERSON))
     runtime.open_case(db, user_id=people["outsider"], party={"kind": "person", "name": "邻县当事人"})
-    assert _login(client, "handler2").status_code == 302
+    assert sign_in(client, "handler2").status_code == 302
     page = client.get("/").get_data(as_text=True)
     assert case.number in page and "案件受理记录" in page
     assert "邻县当事人" not in page

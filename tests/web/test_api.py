@@ -1,0 +1,87 @@
+"""The JSON API as a script uses it: open a case, take its first task, draft, complete; errors as JSON."""
+
+import io
+
+import pytest
+
+from forms.examples import EXAMPLES
+
+
+@pytest.fixture
+def api(app, tokens):
+    client = app.test_client()
+
+    def call(user, method, url, **kwargs):
+        return client.open(url, method=method, headers={"Authorization": f"Bearer {tokens[user]}"}, **kwargs)
+
+    return call
+
+
+def test_case_opened_and_first_task_completed_through_the_api(api):
+    opened = api(
+        "handler1", "POST", "/api/v1/cases", json={"party": {"kind": "organization", "name": "某诊所"}}
+    )
+    assert opened.status_code == 201 and opened.json["status_label"] == "线索受理"
+    queue = api("handler2", "GET", "/api/v1/tasks?list=queue").json
+    assert queue["total"] == 1 and queue["items"][0]["case_number"] == opened.json["number"]
+    task_id = queue["items"][0]["id"]
+    task = api("handler2", "GET", f"/api/v1/tasks/{task_id}").json
+    assert task["form"][0]["label"] == "案件来源" and task["case_version"] == opened.json["version"]
+    assert api("handler2", "POST", f"/api/v1/tasks/{task_id}/claim").json["status"] == "open"
+    assert (
+        api(
+            "handler2", "PUT", f"/api/v1/tasks/{task_id}/draft", json={"data": {"summary": "草稿"}}
+        ).status_code
+        == 200
+    )
+    task = api("handler2", "GET", f"/api/v1/tasks/{task_id}").json
+    assert task["draft"] == {"summary": "草稿"} and task["assignee_id"] is not None
+    done = api(
+        "handler2",
+        "POST",
+        f"/api/v1/tasks/{task_id}/complete",
+        json={"data": EXAMPLES["intake_record"], "expected_version": task["case_version"]},
+    )
+    assert done.status_code == 200 and done.json["status"] == "registration"
+    assert api("handler2", "GET", "/api/v1/tasks?list=done").json["items"][0]["id"] == task_id
+    timeline = api("handler2", "GET", f"/api/v1/cases/{opened.json['id']}/timeline").json
+    assert [e["action"] for e in timeline] == ["登记案件", "认领", "办理"]
+
+
+def test_validation_errors_name_the_fields(api, first_task_id):
+    response = api(
+        "handler1", "POST", f"/api/v1/tasks/{first_task_id}/complete", json={"data": {"source": "x"}}
+    )
+    assert response.status_code == 422
+    assert response.json["code"] == "invalid" and {"source", "summary", "received_on"} <= set(
+        response.json["details"]
+    )
+
+
+def test_malformed_body_is_refused_with_the_field(api, first_task_id):
+    response = api("handler1", "POST", f"/api/v1/tasks/{first_task_id}/complete", json={"payload": {}})
+    assert response.status_code == 422 and "data" in response.json["details"]
+
+
+def test_stale_version_is_a_conflict(api, first_task_id):
+    response = api(
+        "handler1",
+        "POST",
+        f"/api/v1/tasks/{first_task_id}/complete",
+        json={"data": EXAMPLES["intake_record"], "expected_version": 0},
+    )
+    assert response.status_code == 409 and response.json["code"] == "conflict"
+
+
+def test_attachment_uploaded_and_listed(api, case_id):
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+    sent = api(
+        "handler1",
+        "POST",
+        f"/api/v1/cases/{case_id}/attachments",
+        data={"file": (io.BytesIO(png), "照片.png")},
+    )
+    assert sent.status_code == 201 and sent.json["media_type"] == "image/png"
+    listed = api("legal", "GET", f"/api/v1/cases/{case_id}/attachments").json
+    assert [a["filename"] for a in listed] == ["照片.png"]
+    assert api("legal", "GET", f"/api/v1/attachments/{listed[0]['id']}").data == png

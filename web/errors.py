@@ -1,0 +1,73 @@
+"""One answer per failure: JSON ``{"code", "message", "details"}`` under /api, a Chinese page elsewhere."""
+
+from flask import Flask, jsonify, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from engine.errors import CaseflowError, InvalidSubmission
+
+ENGINE_STATUS = {"not_found": 404, "forbidden": 403, "conflict": 409, "definition_invalid": 422}
+
+HTTP_ERRORS = {
+    400: ("bad_request", "请求格式不正确"),
+    401: ("unauthorized", "请先登录或提供有效的访问令牌"),
+    403: ("forbidden", "无权访问"),
+    404: ("not_found", "页面或记录不存在，或不属于本机关"),
+    405: ("method_not_allowed", "不支持此请求方法"),
+    409: ("conflict", "记录已被他人更新，请刷新后重试"),
+    413: ("too_large", "上传的内容过大"),
+    415: ("unsupported_media_type", "不支持的文件类型"),
+    422: ("invalid", "提交的内容有误"),
+    429: ("too_many_requests", "请求过于频繁，请稍后再试"),
+}
+CSRF_MESSAGE = "表单已过期或来源不明（CSRF 校验失败），请刷新页面后重试。"
+
+
+def init_app(app: Flask) -> None:
+    """Register after flask-smorest, whose own handler for HTTP errors these replace."""
+    app.register_error_handler(CaseflowError, engine_error)
+    app.register_error_handler(CSRFError, csrf_error)
+    app.register_error_handler(HTTPException, http_error)
+
+
+def engine_error(exc: CaseflowError):
+    """Every refusal of submitted data (schema, legal guard, document rules) is a 422 naming the fields."""
+    status = 422 if isinstance(exc, InvalidSubmission) else ENGINE_STATUS.get(exc.code, 400)
+    return respond(status, exc.code, exc.message, exc.details)
+
+
+def csrf_error(exc: CSRFError):
+    return respond(400, "csrf", CSRF_MESSAGE, {})
+
+
+def http_error(exc: HTTPException):
+    if exc.code is None or exc.code < 400:
+        return exc
+    code, message = HTTP_ERRORS.get(exc.code, ("error", exc.description or "请求失败"))
+    data = getattr(exc, "data", None) or {}
+    if data.get("message"):
+        message = data["message"]
+    return respond(exc.code, code, message, _field_messages(data.get("messages") or data.get("errors")))
+
+
+def _field_messages(messages) -> dict:
+    """webargs keys errors by location first (``{"json": {"field": [...]}}``); callers want the fields."""
+    if not isinstance(messages, dict):
+        return {}
+    fields = {}
+    for location, errors in messages.items():
+        fields.update(errors if isinstance(errors, dict) else {location: errors})
+    return fields
+
+
+def wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+def respond(status: int, code: str, message: str, details: dict):
+    if wants_json():
+        body = {"code": code, "message": message}
+        if details:
+            body["details"] = details
+        return jsonify(body), status
+    return render_template("errors.html", status=status, message=message, details=details), status
