@@ -69,7 +69,12 @@ LOOP = [
         {"conclusion_review_result": "return", "conclusion_review_opinion": "补充"},
     ),
 ]
-PARTY = {"kind": "person", "name": "王某", "id_number": "411500199001011234", "address": "示例县城关镇解放路18号"}
+PARTY = {
+    "kind": "person",
+    "name": "王某",
+    "id_number": "411500199001011234",
+    "address": "示例县城关镇解放路18号",
+}
 
 
 DOCUMENTS_PROPERTY = re.compile(r'\s*<spiffworkflow:property name="documents" value="[^"]*"\s*/>')
@@ -165,7 +170,9 @@ def plain_specs(files: dict[str, str], process_id: str):
     parser = SpiffBpmnParser(validator=VALIDATOR)
     for name, text in files.items():
         root = etree.fromstring(text.encode("utf-8"))
-        parser.add_dmn_xml(root, filename=name) if name.endswith(".dmn") else parser.add_bpmn_xml(root, filename=name)
+        parser.add_dmn_xml(root, filename=name) if name.endswith(".dmn") else parser.add_bpmn_xml(
+            root, filename=name
+        )
     return parser.get_spec(process_id), parser.get_subprocess_specs(process_id)
 
 
@@ -227,10 +234,7 @@ def main() -> None:
         linear_times += [linear.timed_step(case_id, f"t{i}", "h1", {}) for i in range(15)]
 
     general_specs = plain_specs(without_documents(read_bundle()), "administrative_penalty")
-    general_route = [
-        (e, {**EXAMPLES[e], **general.changes(c)})
-        for e, _w, c in GENERAL_ROUTE
-    ]
+    general_route = [(e, {**EXAMPLES[e], **general.changes(c)}) for e, _w, c in GENERAL_ROUTE]
     linear_route = [(f"t{i}", EXAMPLES["summary_filing"]) for i in range(15)]
     linear_specs = plain_specs(linear_bundle(), "summary_procedure")
     bare, in_memory = [], []
@@ -273,8 +277,10 @@ def main() -> None:
         f"step 200 ~ {statistics.median(growth_step200):.2f} ms"
     )
     print(f"stored per closed case: {statistics.median(sizes)} bytes (state + task rows + audit rows)")
-    print(f"general procedure with its statutory PDFs rendered in the step: median "
-          f"{statistics.median(document_times):.2f} ms, p95 {p95(document_times):.2f} ms")
+    print(
+        f"general procedure with its statutory PDFs rendered in the step: median "
+        f"{statistics.median(document_times):.2f} ms, p95 {p95(document_times):.2f} ms"
+    )
     print(json.dumps(result))
 
 

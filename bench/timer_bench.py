@@ -21,13 +21,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from engine_bench import Bench  # noqa: E402
 from sqlalchemy import func, insert, select, text  # noqa: E402
 
 from engine import calendar_store, worker  # noqa: E402
 from engine.db import make_engine, make_sessionmaker  # noqa: E402
 from engine.migrate import upgrade  # noqa: E402
 from engine.models import AuditEvent, Base, Case, CaseTimer, HumanTask  # noqa: E402
-from engine_bench import Bench  # noqa: E402
 
 NOW = datetime(2026, 6, 1)
 
@@ -49,22 +49,34 @@ def seed(url: str, cases: int) -> None:
     bench = Bench(url)
     case_id = bench.open()
     for element_id, who, changes in [
-        ("intake_record", "h1", {}), ("registration_approval", "head", "handlers"), ("investigation", "h1", {}),
-        ("investigation_conclusion", "h2", {}), ("conclusion_review", "dept", {}), ("deliberation", "dept", {}),
+        ("intake_record", "h1", {}),
+        ("registration_approval", "head", "handlers"),
+        ("investigation", "h1", {}),
+        ("investigation_conclusion", "h2", {}),
+        ("conclusion_review", "dept", {}),
+        ("deliberation", "dept", {}),
         ("advance_notice", "h1", {"notice_served_on": "2026-02-13"}),
     ]:
         bench.timed_step(case_id, element_id, who, changes)
     with bench.db.begin() as session:
         template = session.get(Case, case_id)
-        task = session.scalar(select(HumanTask).where(HumanTask.case_id == case_id, HumanTask.status == "open"))
+        task = session.scalar(
+            select(HumanTask).where(HumanTask.case_id == case_id, HumanTask.status == "open")
+        )
         timer = session.scalar(select(CaseTimer).where(CaseTimer.case_id == case_id))
         case_columns = {c.key: getattr(template, c.key) for c in Case.__table__.columns if c.key != "id"}
         task_columns = {c.key: getattr(task, c.key) for c in HumanTask.__table__.columns if c.key != "id"}
         timer_columns = {c.key: getattr(timer, c.key) for c in CaseTimer.__table__.columns if c.key != "id"}
         for start in range(1, cases, 2000):
             ids = range(start, min(start + 2000, cases))
-            rows = session.execute(insert(Case).returning(Case.id), [
-                case_columns | {"number": f"{template.number}-{i}"} for i in ids]).scalars().all()
+            rows = (
+                session.execute(
+                    insert(Case).returning(Case.id),
+                    [case_columns | {"number": f"{template.number}-{i}"} for i in ids],
+                )
+                .scalars()
+                .all()
+            )
             session.execute(insert(HumanTask), [task_columns | {"case_id": new_id} for new_id in rows])
             session.execute(insert(CaseTimer), [timer_columns | {"case_id": new_id} for new_id in rows])
 
@@ -82,8 +94,12 @@ def fire_with(url: str, workers: int) -> tuple[int, float]:
 
 def double_fires(url: str) -> int:
     with make_sessionmaker(make_engine(url))() as session:
-        total = session.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "timer.fired"))
-        timers = session.scalar(select(func.count()).select_from(CaseTimer).where(CaseTimer.status == "fired"))
+        total = session.scalar(
+            select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "timer.fired")
+        )
+        timers = session.scalar(
+            select(func.count()).select_from(CaseTimer).where(CaseTimer.status == "fired")
+        )
     return total - timers
 
 
@@ -92,18 +108,30 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=10_000)
     parser.add_argument("--database-url", default=None)
     args = parser.parse_args()
-    url = args.database_url or f"sqlite:///{Path(tempfile.mkdtemp(prefix='caseflow-timers-')) / 'timers.sqlite'}"
+    url = (
+        args.database_url
+        or f"sqlite:///{Path(tempfile.mkdtemp(prefix='caseflow-timers-')) / 'timers.sqlite'}"
+    )
     results, doubles = {}, 0
     for workers in (1, 2):
         seed(url, args.cases)
         fired, seconds = fire_with(url, workers)
         doubles += double_fires(url)
         results[workers] = fired / seconds
-        print(f"{workers} worker(s): fired {fired} of {args.cases} timers in {seconds:.1f} s "
-              f"= {fired / seconds:.0f} timers/s")
+        print(
+            f"{workers} worker(s): fired {fired} of {args.cases} timers in {seconds:.1f} s "
+            f"= {fired / seconds:.0f} timers/s"
+        )
     print(f"database: {url.split(':', 1)[0]}; double firings: {doubles}")
-    print(json.dumps({"timers_per_s_1_worker": round(results[1], 1), "timers_per_s_2_workers": round(results[2], 1),
-                      "double_fires": doubles}))
+    print(
+        json.dumps(
+            {
+                "timers_per_s_1_worker": round(results[1], 1),
+                "timers_per_s_2_workers": round(results[2], 1),
+                "double_fires": doubles,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -58,7 +58,9 @@ def _money(value) -> Decimal:
 def conclusion(ctx: GuardContext) -> dict[str, list[str]]:
     if ctx.data.get("proposal") != "penalty":
         return {}
-    if "confiscate_income" in ctx.data.get("penalty_types", []) and not _money(ctx.data.get("confiscation_amount")):
+    if "confiscate_income" in ctx.data.get("penalty_types", []) and not _money(
+        ctx.data.get("confiscation_amount")
+    ):
         return {"confiscation_amount": ["拟没收违法所得时须填写没收金额"]}
     reason = check_fine(
         ctx.data["violation_code"],

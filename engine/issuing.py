@@ -35,8 +35,9 @@ def listed_types(properties: dict) -> list[str]:
     return [t.strip() for t in (properties.get("documents") or "").split(",") if t.strip()]
 
 
-def issue_for_step(session: Session, case: Case, task: HumanTask, properties: dict, data: dict,
-                   user: User) -> list[Document]:
+def issue_for_step(
+    session: Session, case: Case, task: HumanTask, properties: dict, data: dict, user: User
+) -> list[Document]:
     """Issue every document the completed task lists and its data calls for."""
     issued = []
     for doc_type in listed_types(properties):
@@ -46,24 +47,44 @@ def issue_for_step(session: Session, case: Case, task: HumanTask, properties: di
     return issued
 
 
-def issue(session: Session, case: Case, doc_type: str, data: dict, user: User | None,
-          task: HumanTask | None = None) -> Document:
+def issue(
+    session: Session, case: Case, doc_type: str, data: dict, user: User | None, task: HumanTask | None = None
+) -> Document:
     """Number, render and store one document of the case."""
-    version = 1 + (session.scalar(select(func.max(Document.version)).where(
-        Document.case_id == case.id, Document.doc_type == doc_type)) or 0)
+    version = 1 + (
+        session.scalar(
+            select(func.max(Document.version)).where(
+                Document.case_id == case.id, Document.doc_type == doc_type
+            )
+        )
+        or 0
+    )
     previous = _latest(session, case.id, doc_type)
     number = previous.number if previous else None
     if number is None and numbering.is_numbered(doc_type):
         number = numbering.next_number(session, case.agency, doc_type, today().year)
     verify_code = hashlib.sha256(
-        f"{case.id}|{doc_type}|{version}|{number}|{secrets.token_hex(16)}".encode()).hexdigest()
-    doc = _document_data(session, case, data, number, verify_code, _signatories(session, case, data, user, task))
+        f"{case.id}|{doc_type}|{version}|{number}|{secrets.token_hex(16)}".encode()
+    ).hexdigest()
+    doc = _document_data(
+        session, case, data, number, verify_code, _signatories(session, case, data, user, task)
+    )
     content = _render(doc_type, doc)
-    document = Document(case_id=case.id, agency_id=case.agency_id, doc_type=doc_type,
-                        title=documents.GENERATORS[doc_type].title, number=number, version=version,
-                        task_id=task.id if task else None, sha256=sha256(content),
-                        verify_code=verify_code, size=len(content), content=content, issued_on=today(),
-                        created_by_id=user.id if user else None)
+    document = Document(
+        case_id=case.id,
+        agency_id=case.agency_id,
+        doc_type=doc_type,
+        title=documents.GENERATORS[doc_type].title,
+        number=number,
+        version=version,
+        task_id=task.id if task else None,
+        sha256=sha256(content),
+        verify_code=verify_code,
+        size=len(content),
+        content=content,
+        issued_on=today(),
+        created_by_id=user.id if user else None,
+    )
     session.add(document)
     session.flush()
     return document
@@ -73,13 +94,18 @@ def _render(doc_type: str, doc: documents.DocumentData) -> bytes:
     try:
         return documents.GENERATORS[doc_type].render(doc)
     except documents.DocumentError as exc:
-        raise DocumentRefused(f"无法生成{documents.GENERATORS[doc_type].title}：{exc}",
-                              {"documents": [str(exc)]}) from exc
+        raise DocumentRefused(
+            f"无法生成{documents.GENERATORS[doc_type].title}：{exc}", {"documents": [str(exc)]}
+        ) from exc
 
 
 def _latest(session: Session, case_id: int, doc_type: str) -> Document | None:
-    return session.scalar(select(Document).where(Document.case_id == case_id, Document.doc_type == doc_type)
-                          .order_by(Document.version.desc()).limit(1))
+    return session.scalar(
+        select(Document)
+        .where(Document.case_id == case_id, Document.doc_type == doc_type)
+        .order_by(Document.version.desc())
+        .limit(1)
+    )
 
 
 APPROVER_ROLES = (Role.AGENCY_HEAD, Role.PRINCIPAL_HEAD)
@@ -92,37 +118,61 @@ def _signatories(session: Session, case: Case, data: dict, user: User | None, ta
     def signer(roles) -> str | None:
         if user and task and task.role in roles:
             return user.full_name
-        return session.scalar(select(User.full_name).join(HumanTask, HumanTask.completed_by_id == User.id)
-                              .where(HumanTask.case_id == case.id, HumanTask.role.in_(roles))
-                              .order_by(HumanTask.completed_at.desc()).limit(1))
+        return session.scalar(
+            select(User.full_name)
+            .join(HumanTask, HumanTask.completed_by_id == User.id)
+            .where(HumanTask.case_id == case.id, HumanTask.role.in_(roles))
+            .order_by(HumanTask.completed_at.desc())
+            .limit(1)
+        )
 
     presider = session.get(User, data["presider_id"]) if data.get("presider_id") else None
-    return {"approver": signer(APPROVER_ROLES), "reviewer": signer(REVIEWER_ROLES),
-            "presider": presider.full_name if presider else None}
+    return {
+        "approver": signer(APPROVER_ROLES),
+        "reviewer": signer(REVIEWER_ROLES),
+        "presider": presider.full_name if presider else None,
+    }
 
 
 def _officers(session: Session, case: Case, data: dict) -> tuple[documents.Officer, ...]:
     """The case's handlers, or the officers the current step names (registration, on-the-spot, task force)."""
-    ids = case.handler_ids or set(data.get("handler_ids") or data.get("officer_ids") or data.get("task_force_ids")
-                                  or [])
+    ids = case.handler_ids or set(
+        data.get("handler_ids") or data.get("officer_ids") or data.get("task_force_ids") or []
+    )
     users = session.scalars(select(User).where(User.id.in_(ids)).order_by(User.id)).all() if ids else []
     return tuple(documents.Officer(name=u.full_name, certificate_no=u.certificate_no or "") for u in users)
 
 
-def _document_data(session: Session, case: Case, data: dict, number: str | None, verify_code: str,
-                   signatories: dict) -> documents.DocumentData:
+def _document_data(
+    session: Session, case: Case, data: dict, number: str | None, verify_code: str, signatories: dict
+) -> documents.DocumentData:
     party, agency = case.party, case.agency
-    decision = session.scalar(select(Document.number).where(
-        Document.case_id == case.id, Document.doc_type.in_(DECISION_TYPES)).order_by(Document.id.desc()).limit(1))
-    fields = {**data, "decision_number": decision, "case_status": case.status,
-              **_late_fee(session, case, data.get("demand_served_on"))}
+    decision = session.scalar(
+        select(Document.number)
+        .where(Document.case_id == case.id, Document.doc_type.in_(DECISION_TYPES))
+        .order_by(Document.id.desc())
+        .limit(1)
+    )
+    fields = {
+        **data,
+        "decision_number": decision,
+        "case_status": case.status,
+        **_late_fee(session, case, data.get("demand_served_on")),
+    }
     base_url = os.environ.get("CASEFLOW_BASE_URL", DEFAULT_BASE_URL).rstrip("/")
     return documents.DocumentData(
         agency=documents.Agency(name=agency.name, short_name=agency.short_name, region=agency.region),
-        party=documents.Party(kind=party.kind, name=party.name, id_number=party.id_number,
-                              credit_code=party.credit_code, legal_representative=party.legal_representative,
-                              address=party.address),
-        case=documents.CaseInfo(number=case.number, cause=data.get("cause"), registered_on=case.registered_on),
+        party=documents.Party(
+            kind=party.kind,
+            name=party.name,
+            id_number=party.id_number,
+            credit_code=party.credit_code,
+            legal_representative=party.legal_representative,
+            address=party.address,
+        ),
+        case=documents.CaseInfo(
+            number=case.number, cause=data.get("cause"), registered_on=case.registered_on
+        ),
         issued_on=today(),
         verify_url=f"{base_url}/verify/{verify_code}",
         fields=fields,
@@ -134,7 +184,9 @@ def _document_data(session: Session, case: Case, data: dict, number: str | None,
 
 def _late_fee(session: Session, case: Case, as_of: str | None) -> dict:
     """The late fee owed on the day the document speaks of (the demand letter's service date, else today)."""
-    adjustments = session.scalars(select(CaseClockAdjustment).where(CaseClockAdjustment.case_id == case.id)).all()
+    adjustments = session.scalars(
+        select(CaseClockAdjustment).where(CaseClockAdjustment.case_id == case.id)
+    ).all()
     day = date.fromisoformat(as_of) if as_of else today()
     fee = clocks.case_late_fee(case, list(adjustments), deadlines.active_calendar(), day)
     return {"late_fee": float(fee.amount), "late_fee_days": fee.days} if fee else {}

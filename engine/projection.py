@@ -60,7 +60,9 @@ def ready_ids(workflow) -> set[str]:
     return {str(t.id) for t in ready_user_tasks(workflow)}
 
 
-def sync_tasks(session: Session, case: Case, workflow, ready_before: set[str] | None = None) -> list[HumanTask]:
+def sync_tasks(
+    session: Session, case: Case, workflow, ready_before: set[str] | None = None
+) -> list[HumanTask]:
     """Insert rows for new READY user tasks and cancel rows whose task is no longer READY.
 
     ``ready_before`` (the READY tasks of the workflow as restored, which the open rows mirror)
@@ -70,9 +72,15 @@ def sync_tasks(session: Session, case: Case, workflow, ready_before: set[str] | 
     if ready_before is not None:
         gone = ready_before - set(ready)
         if gone:
-            session.execute(update(HumanTask.__table__).where(
-                HumanTask.case_id == case.id, HumanTask.status == "open", HumanTask.spiff_task_id.in_(gone),
-            ).values(status="cancelled"))
+            session.execute(
+                update(HumanTask.__table__)
+                .where(
+                    HumanTask.case_id == case.id,
+                    HumanTask.status == "open",
+                    HumanTask.spiff_task_id.in_(gone),
+                )
+                .values(status="cancelled")
+            )
         created = [_new_row(case, task) for task_id, task in ready.items() if task_id not in ready_before]
         session.add_all(created)
         return created

@@ -197,9 +197,19 @@ def render_document(db: sessionmaker, case_id: int, doc_type: str, user_id: int)
             raise InvalidSubmission("未知的文书类型", {"doc_type": [f"未知的文书类型 {doc_type}"]})
         data = projection.current_data(restore_workflow(case))
         document = issuing.issue(session, case, doc_type, data, user)
-        audit.record(session, case, user.id, "document.rendered",
-                     {"document_id": document.id, "type": doc_type, "number": document.number,
-                      "version": document.version, "sha256": document.sha256})
+        audit.record(
+            session,
+            case,
+            user.id,
+            "document.rendered",
+            {
+                "document_id": document.id,
+                "type": doc_type,
+                "number": document.number,
+                "version": document.version,
+                "sha256": document.sha256,
+            },
+        )
         return document
 
 
@@ -284,7 +294,9 @@ def advance_workflow(workflow, spiff_task, submitted: dict) -> list[list[str]]:
 
 
 def issue_documents(session: Session, case: Case, task: HumanTask, user: User, spiff_task) -> list:
-    return issuing.issue_for_step(session, case, task, projection.properties(spiff_task), spiff_task.data, user)
+    return issuing.issue_for_step(
+        session, case, task, projection.properties(spiff_task), spiff_task.data, user
+    )
 
 
 def save_workflow(session: Session, case: Case, workflow, submitted: dict) -> None:
@@ -293,8 +305,9 @@ def save_workflow(session: Session, case: Case, workflow, submitted: dict) -> No
     projection.sync_case(session, case, workflow, submitted)
 
 
-def project_tasks(session: Session, case: Case, task: HumanTask, user: User, workflow, submitted: dict,
-                  before: "Snapshot"):
+def project_tasks(
+    session: Session, case: Case, task: HumanTask, user: User, workflow, submitted: dict, before: "Snapshot"
+):
     rows = HumanTask.__table__
     closed = session.execute(
         update(rows)
@@ -315,13 +328,26 @@ def project_tasks(session: Session, case: Case, task: HumanTask, user: User, wor
     return created
 
 
-def write_audit(session: Session, case: Case, task: HumanTask, user: User, submitted: dict, flows,
-                issued: list) -> None:
-    audit.record(session, case, user.id, "task.completed", {
-        "task": task.element_id, "task_id": task.id, "name": task.name, "data": submitted, "flows": flows,
-        "status": case.status,
-        "documents": [{"id": d.id, "type": d.doc_type, "number": d.number, "sha256": d.sha256} for d in issued],
-    })
+def write_audit(
+    session: Session, case: Case, task: HumanTask, user: User, submitted: dict, flows, issued: list
+) -> None:
+    audit.record(
+        session,
+        case,
+        user.id,
+        "task.completed",
+        {
+            "task": task.element_id,
+            "task_id": task.id,
+            "name": task.name,
+            "data": submitted,
+            "flows": flows,
+            "status": case.status,
+            "documents": [
+                {"id": d.id, "type": d.doc_type, "number": d.number, "sha256": d.sha256} for d in issued
+            ],
+        },
+    )
 
 
 def _bundle(deployment: Deployment):

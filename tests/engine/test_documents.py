@@ -20,7 +20,9 @@ def walker(db, people):
 
 def _documents(walker, case_id) -> list[Document]:
     with walker.db() as session:
-        return list(session.scalars(select(Document).where(Document.case_id == case_id).order_by(Document.id)))
+        return list(
+            session.scalars(select(Document).where(Document.case_id == case_id).order_by(Document.id))
+        )
 
 
 def _text(walker, document_id) -> str:
@@ -31,27 +33,49 @@ def _text(walker, document_id) -> str:
 
 def _decided(walker) -> int:
     case_id = walker.to_notice()
-    walker.walk(case_id, [("advance_notice", "handler1"), ("party_response", "handler1"),
-                          ("decision_approval", "head")])
+    walker.walk(
+        case_id,
+        [("advance_notice", "handler1"), ("party_response", "handler1"), ("decision_approval", "head")],
+    )
     return case_id
 
 
 def test_steps_issue_their_documents_with_numbers_in_sequence(walker):
     first, second = _decided(walker), _decided(walker)
-    decisions = [d for d in _documents(walker, first) + _documents(walker, second) if d.doc_type == "penalty_decision"]
+    decisions = [
+        d for d in _documents(walker, first) + _documents(walker, second) if d.doc_type == "penalty_decision"
+    ]
     assert [d.number for d in decisions] == ["示县卫医罚〔2026〕001号", "示县卫医罚〔2026〕002号"]
     types = [d.doc_type for d in _documents(walker, first)]
-    assert types == ["case_intake_record", "registration_report", "onsite_record", "inquiry_record",
-                     "supervision_opinion", "investigation_final_report", "deliberation_record", "advance_notice",
-                     "hearing_right_notice", "penalty_decision"]
+    assert types == [
+        "case_intake_record",
+        "registration_report",
+        "onsite_record",
+        "inquiry_record",
+        "supervision_opinion",
+        "investigation_final_report",
+        "deliberation_record",
+        "advance_notice",
+        "hearing_right_notice",
+        "penalty_decision",
+    ]
 
 
 def test_decision_pdf_carries_the_case_number_money_and_remedies(walker):
     case_id = _decided(walker)
     decision = next(d for d in _documents(walker, case_id) if d.doc_type == "penalty_decision")
     text = _text(walker, decision.id).replace("\n", "")
-    for expected in ("示县卫医罚〔2026〕001号", "王某", "壹拾壹万元整", "十五日", "百分之三", "六十日", "示例县人民政府",
-                     "六个月", "示例县卫生健康委员会"):
+    for expected in (
+        "示县卫医罚〔2026〕001号",
+        "王某",
+        "壹拾壹万元整",
+        "十五日",
+        "百分之三",
+        "六十日",
+        "示例县人民政府",
+        "六个月",
+        "示例县卫生健康委员会",
+    ):
         assert expected in text, expected
 
 
@@ -64,10 +88,15 @@ def test_a_step_whose_document_cannot_be_made_takes_no_number_and_leaves_nothing
     assert [d.id for d in _documents(walker, case_id)] == before
     assert walker.open_tasks(case_id) == ["decision_approval"]
     with db() as session:
-        assert session.scalar(select(DocumentSequence.last).where(
-            DocumentSequence.doc_type == "penalty_decision")) is None
+        assert (
+            session.scalar(
+                select(DocumentSequence.last).where(DocumentSequence.doc_type == "penalty_decision")
+            )
+            is None
+        )
     assert [d.number for d in _documents(walker, _decided(walker)) if d.doc_type == "penalty_decision"] == [
-        "示县卫医罚〔2026〕001号"]
+        "示县卫医罚〔2026〕001号"
+    ]
 
 
 def test_rendering_again_adds_a_version_with_the_same_number_and_keeps_the_old(walker, people):

@@ -9,10 +9,19 @@ from engine import projection, runtime, scripted, state, worker
 from engine.models import Case, HumanTask
 from engine.scripted import Step
 
-PERSON = {"kind": "person", "name": "王某（某采耳店经营者）", "id_number": "511502199001011234",
-          "address": "示例县城关镇解放路18号"}
-CLINIC = {"kind": "organization", "name": "示例县某诊所", "credit_code": "92511500MA00000001",
-          "legal_representative": "赵某", "address": "示例县城关镇人民路66号"}
+PERSON = {
+    "kind": "person",
+    "name": "王某（某采耳店经营者）",
+    "id_number": "511502199001011234",
+    "address": "示例县城关镇解放路18号",
+}
+CLINIC = {
+    "kind": "organization",
+    "name": "示例县某诊所",
+    "credit_code": "92511500MA00000001",
+    "legal_representative": "赵某",
+    "address": "示例县城关镇人民路66号",
+}
 
 
 class Walker:
@@ -34,7 +43,7 @@ class Walker:
         return outcome
 
     def walk(self, case_id: int, steps) -> runtime.Outcome:
-        """Complete steps in order; the pseudo-step ("worker", ISO time) runs the timer worker at that time."""
+        """Complete steps in order; the pseudo-step ("worker", ISO time) runs the timer worker then."""
         outcome = None
         for element_id, who, *changes in steps:
             if element_id == "worker":

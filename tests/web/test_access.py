@@ -9,8 +9,6 @@ import json
 
 import pytest
 
-from web.security import PUBLIC_ENDPOINTS
-
 from tests.web.conftest import post_form
 from web.cases import evidence
 from web.security import PUBLIC_ENDPOINTS

@@ -6,5 +6,12 @@ from web.commands import cases, documents, operations, setup, tasks, users
 
 
 def init_app(app: Flask) -> None:
-    for command in [*setup.COMMANDS, cases.group, tasks.group, documents.group, users.group, *operations.COMMANDS]:
+    for command in [
+        *setup.COMMANDS,
+        cases.group,
+        tasks.group,
+        documents.group,
+        users.group,
+        *operations.COMMANDS,
+    ]:
         app.cli.add_command(command)

@@ -16,9 +16,18 @@ group = AppGroup("doc", help="执法文书")
 
 
 def document_row(document: Document) -> dict:
-    return {"id": document.id, "case_id": document.case_id, "type": document.doc_type, "title": document.title,
-            "number": document.number, "version": document.version, "issued_on": document.issued_on.isoformat(),
-            "sha256": document.sha256, "verify_code": document.verify_code, "size": document.size}
+    return {
+        "id": document.id,
+        "case_id": document.case_id,
+        "type": document.doc_type,
+        "title": document.title,
+        "number": document.number,
+        "version": document.version,
+        "issued_on": document.issued_on.isoformat(),
+        "sha256": document.sha256,
+        "verify_code": document.verify_code,
+        "size": document.size,
+    }
 
 
 @group.command("list")
@@ -27,10 +36,21 @@ def document_row(document: Document) -> dict:
 def doc_list(case_id, as_json):
     """List the documents of a case with number and version."""
     with db()() as session:
-        rows = [document_row(d) for d in session.scalars(
-            select(Document).where(Document.case_id == case_id).order_by(Document.id))]
-    emit(rows, as_json, lambda rs: [f"{r['id']:>5}  {r['title']}  {r['number'] or '（内部文书）'}  第{r['version']}版  "
-                                    f"{r['issued_on']}" for r in rs])
+        rows = [
+            document_row(d)
+            for d in session.scalars(
+                select(Document).where(Document.case_id == case_id).order_by(Document.id)
+            )
+        ]
+    emit(
+        rows,
+        as_json,
+        lambda rs: [
+            f"{r['id']:>5}  {r['title']}  {r['number'] or '（内部文书）'}  第{r['version']}版  "
+            f"{r['issued_on']}"
+            for r in rs
+        ],
+    )
 
 
 @group.command("render")
@@ -45,7 +65,9 @@ def doc_render(case_id, doc_type, username, out):
     if out:
         with db()() as session:
             out.write_bytes(session.get(Document, document.id).content)
-    click.echo(f"已生成 {document.title} {document.number or ''} 第{document.version}版（{document.sha256[:16]}…）")
+    click.echo(
+        f"已生成 {document.title} {document.number or ''} 第{document.version}版（{document.sha256[:16]}…）"
+    )
 
 
 @group.command("get")
@@ -68,9 +90,13 @@ def doc_verify(file):
     digest = hashlib.sha256(file.read_bytes()).hexdigest()
     with db()() as session:
         document = issuing.find(session, digest)
-        case_number = session.scalar(select(Case.number).where(Case.id == document.case_id)) if document else None
+        case_number = (
+            session.scalar(select(Case.number).where(Case.id == document.case_id)) if document else None
+        )
     if document is None or document.sha256 != digest:
         click.echo(f"核验未通过：{file} 与系统中任何已出具的文书都不一致（SHA-256 {digest}）", err=True)
         sys.exit(1)
-    click.echo(f"核验通过：{document.title} {document.number or ''} 第{document.version}版，案件 {case_number}，"
-               f"出具日期 {document.issued_on.isoformat()}")
+    click.echo(
+        f"核验通过：{document.title} {document.number or ''} 第{document.version}版，案件 {case_number}，"
+        f"出具日期 {document.issued_on.isoformat()}"
+    )

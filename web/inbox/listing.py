@@ -42,8 +42,13 @@ class Page:
 
 
 def task_page(session: Session, user, which: str, filters: Filters, number: int, per_page: int) -> Page:
-    """One page of a list; ``total`` is None for 已办, whose length grows without bound."""
-    open_ids = {name: [t.id for t in fetch(session, user)] for name, fetch in OPEN_LISTS.items()}
+    """One page of a list; ``total`` is None for 已办, whose length grows without bound.
+
+    ``counts`` has 我的待办 always (it is short) and 待认领 only on its own tab: the queue of a
+    busy agency is the costly list, so it is not read for a badge on every page.
+    """
+    wanted = {"mine", which} - {"done"}
+    open_ids = {name: [t.id for t in OPEN_LISTS[name](session, user)] for name in sorted(wanted)}
     if which == "done":
         query = _listed(filters).where(HumanTask.completed_by_id == user.id)
         query = query.order_by(HumanTask.completed_at.desc(), HumanTask.id.desc())
