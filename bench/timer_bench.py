@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from engine_bench import Bench  # noqa: E402
+from engine_bench import GENERAL_ROUTE, Bench  # noqa: E402
 from sqlalchemy import func, insert, select, text  # noqa: E402
 
 from engine import calendar_store, worker  # noqa: E402
@@ -49,12 +49,7 @@ def seed(url: str, cases: int) -> None:
     bench = Bench(url)
     case_id = bench.open()
     for element_id, who, changes in [
-        ("intake_record", "h1", {}),
-        ("registration_approval", "head", "handlers"),
-        ("investigation", "h1", {}),
-        ("investigation_conclusion", "h2", {}),
-        ("conclusion_review", "dept", {}),
-        ("deliberation", "dept", {}),
+        *GENERAL_ROUTE[:6],
         ("advance_notice", "h1", {"notice_served_on": "2026-02-13"}),
     ]:
         bench.timed_step(case_id, element_id, who, changes)

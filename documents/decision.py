@@ -92,6 +92,8 @@ GENERATORS = {
     "penalty_decision": Generator(
         "行政处罚决定书", _penalty_decision, numbered=True, identifies_party=True, required=_DECISION,
         checks=(cause, penalty_amounts, discretion_reason, reconsideration),
+        applies_if=lambda fields: fields.get("decision_result") != "return",
+        inapplicable_reason="处罚决定审批被退回，不出具决定书",
     ),
     "no_penalty_decision": Generator(
         "不予行政处罚决定书", _no_penalty_decision, numbered=True, identifies_party=True,

@@ -21,6 +21,7 @@ from engine.calendar import parse_period
 from engine.errors import DefinitionError
 from engine.roles import LANE_ROLES
 from engine.timers import adopt_timers
+from documents import GENERATORS
 from forms import FORMS
 
 NS = {
@@ -247,6 +248,9 @@ def _check_element(filename: str, node, element: Element) -> list[Problem]:
         problems += _check_expression(filename, node, node.findtext("bpmn:script", None, NS), "exec")
     for timer in node.iterfind(".//bpmn:timerEventDefinition/bpmn:timeDate", NS):
         problems += _check_expression(filename, node, timer.text)
+    for doc_type in (element.properties.get("documents") or "").split(","):
+        if doc_type.strip() and doc_type.strip() not in GENERATORS:
+            problems.append(Problem(*where, f"文书类型“{doc_type.strip()}”没有对应的生成器"))
     if element.properties.get("deadline"):
         try:
             parse_period(element.properties["deadline"])

@@ -90,3 +90,9 @@ def test_redeploying_the_same_files_keeps_the_version_and_a_change_makes_the_nex
     assert runtime.deploy(db).version == first.version
     changed = _with(MAIN, 'name="送达"', 'name="送达当事人"')
     assert runtime.deploy(db, changed).version == first.version + 1
+
+
+def test_document_without_a_generator_is_reported():
+    files = _with(MAIN, 'name="documents" value="service_receipt"', 'name="documents" value="no_such_document"')
+    problem = _problems(files)[0]
+    assert (problem["element_id"], "no_such_document" in problem["reason"]) == ("service", True)

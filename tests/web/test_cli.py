@@ -4,6 +4,21 @@ import json
 
 import pytest
 
+from forms.examples import EXAMPLES
+
+CLOSING_STEPS = [
+    ("investigation", "handler1", {}),
+    ("investigation_conclusion", "handler2", {}),
+    ("conclusion_review", "depthead", {}),
+    ("deliberation", "depthead", {}),
+    ("advance_notice", "handler1", {}),
+    ("party_response", "handler1", {}),
+    ("decision_approval", "head", {}),
+    ("service", "handler1", {}),
+    ("execution", "handler1", {}),
+    ("closure_report", "handler1", {}),
+]
+
 
 @pytest.fixture
 def runner(app):
@@ -16,90 +31,40 @@ def _run(runner, *args):
     return result.output
 
 
-def _complete(runner, case_id, element_id, user, **changes):
-    from forms.examples import EXAMPLES
+def _json(runner, *args):
+    return json.loads(_run(runner, *args, "--json"))
 
-    detail = json.loads(_run(runner, "case", "show", str(case_id), "--json"))
+
+def _open(runner, name, kind="person", *extra):
+    return _json(runner, "case", "open", "--user", "handler1", "--party-kind", kind, "--party-name", name, *extra)
+
+
+def _complete(runner, case_id, element_id, user, **changes):
+    detail = _json(runner, "case", "show", str(case_id))
     task = next(t for t in detail["tasks"] if t["element_id"] == element_id and t["status"] == "open")
-    data = {**EXAMPLES[task["form_key"]], **changes}
-    return json.loads(
-        _run(
-            runner,
-            "task",
-            "complete",
-            str(task["id"]),
-            "--user",
-            user,
-            "--data",
-            json.dumps(data, ensure_ascii=False),
-            "--json",
-        )
-    )
+    data = json.dumps({**EXAMPLES[task["form_key"]], **changes}, ensure_ascii=False)
+    return _json(runner, "task", "complete", str(task["id"]), "--user", user, "--data", data)
 
 
 def test_case_walked_from_intake_to_closure_with_the_cli(runner, people):
-    opened = json.loads(
-        _run(
-            runner,
-            "case",
-            "open",
-            "--user",
-            "handler1",
-            "--party-kind",
-            "person",
-            "--party-name",
-            "王某",
-            "--id-number",
-            "411500199001011234",
-            "--address",
-            "城关镇解放路18号",
-            "--json",
-        )
-    )
-    case_id = opened["id"]
-    queue = json.loads(_run(runner, "task", "list", "--user", "handler2", "--json"))["queue"]
+    case_id = _open(runner, "王某", "person", "--id-number", "411500199001011234", "--address", "城关镇解放路18号")["id"]
+    queue = _json(runner, "task", "list", "--user", "handler2")["queue"]
     assert [t["element_id"] for t in queue] == ["intake_record"]
-    first = queue[0]["id"]
-    _run(runner, "task", "claim", str(first), "--user", "handler1")
+    _run(runner, "task", "claim", str(queue[0]["id"]), "--user", "handler1")
     assert "intake_record" in _run(runner, "task", "list", "--user", "handler1")
     _complete(runner, case_id, "intake_record", "handler1")
-    handlers = [people["handler1"], people["handler2"]]
-    for element_id, user, changes in [
-        ("registration_approval", "head", {"handler_ids": handlers}),
-        ("investigation", "handler1", {}),
-        ("investigation_conclusion", "handler2", {}),
-        ("conclusion_review", "depthead", {}),
-        ("deliberation", "depthead", {}),
-        ("advance_notice", "handler1", {}),
-        ("party_response", "handler1", {}),
-        ("decision_approval", "head", {}),
-        ("service", "handler1", {}),
-        ("execution", "handler1", {}),
-        ("closure_report", "handler1", {}),
-    ]:
+    _complete(runner, case_id, "registration_approval", "head", handler_ids=[people["handler1"], people["handler2"]])
+    for element_id, user, changes in CLOSING_STEPS:
         _complete(runner, case_id, element_id, user, **changes)
     assert _complete(runner, case_id, "closure_approval", "head")["status"] == "closed"
-    listed = json.loads(_run(runner, "case", "list", "--json"))
-    assert [(c["id"], c["status"]) for c in listed] == [(case_id, "closed")]
+    assert [(c["id"], c["status"]) for c in _json(runner, "case", "list")] == [(case_id, "closed")]
     assert "发现 0 处异常" in _run(runner, "audit", "verify")
+    documents = _json(runner, "doc", "list", str(case_id))
+    assert "行政处罚决定书" in [d["title"] for d in documents]
 
 
 def test_refused_completion_prints_the_reason_and_exits_1(runner):
-    opened = json.loads(
-        _run(
-            runner,
-            "case",
-            "open",
-            "--user",
-            "handler1",
-            "--party-kind",
-            "organization",
-            "--party-name",
-            "某诊所",
-            "--json",
-        )
-    )
-    task_id = opened["tasks"][0]["id"]
+    task_id = _open(runner, "某诊所", "organization")["tasks"][0]["id"]
     result = runner.invoke(args=["task", "complete", str(task_id), "--user", "legal", "--data", "{}"])
     assert result.exit_code == 1
     assert "角色" in result.output
@@ -108,19 +73,16 @@ def test_refused_completion_prints_the_reason_and_exits_1(runner):
 
 
 def test_task_show_describes_the_form_in_chinese(runner):
-    opened = json.loads(
-        _run(
-            runner,
-            "case",
-            "open",
-            "--user",
-            "handler1",
-            "--party-kind",
-            "person",
-            "--party-name",
-            "王某",
-            "--json",
-        )
-    )
-    shown = json.loads(_run(runner, "task", "show", str(opened["tasks"][0]["id"]), "--json"))
+    shown = _json(runner, "task", "show", str(_open(runner, "王某")["tasks"][0]["id"]))
     assert shown["form"][0]["label"] == "案件来源"
+
+
+def test_overdue_list_carries_colour_and_days_left(runner):
+    late, fresh = _open(runner, "王某")["id"], _open(runner, "李某")["id"]
+    _complete(runner, late, "intake_record", "handler1", received_on="2026-09-24")
+    overdue = _json(runner, "case", "list", "--overdue")
+    assert [(c["id"], c["colour"]) for c in overdue] == [(late, "red")]
+    assert overdue[0]["days_left"] < 0
+    assert {c["id"]: c["colour"] for c in _json(runner, "case", "list")}[fresh] in ("green", "yellow")
+    queue = _json(runner, "task", "list", "--user", "head")["queue"]
+    assert (queue[0]["due_on"], queue[0]["colour"]) == ("2026-10-08", "red")

@@ -135,3 +135,18 @@ def test_returned_opinion_required_when_sending_back(signed_in, db, people):
         {"action": "complete", "conclusion_review_result": "return"},
     )
     assert response.status_code == 422 and "退回时必填" in response.get_data(as_text=True)
+
+
+def test_a_draft_of_the_wrong_shape_does_not_break_the_page(signed_in, app, tokens, db, people, case_id):
+    Walker(db, people).walk(
+        case_id,
+        [
+            ("intake_record", "handler1"),
+            ("registration_approval", "head", {"handler_ids": [people["handler1"], people["handler2"]]}),
+        ],
+    )
+    task_id = open_task_id(db, case_id, "investigation")
+    headers = {"Authorization": f"Bearer {tokens['handler1']}"}
+    draft = {"data": {"records": "一条", "evidence": "照片", "investigation_summary": ["x"]}}
+    assert app.test_client().put(f"/api/v1/tasks/{task_id}/draft", json=draft, headers=headers).status_code == 200
+    assert signed_in("handler1").get(f"/tasks/{task_id}?records=x").status_code == 200

@@ -57,12 +57,28 @@ def _number(value):
     return int(value) if isinstance(value, str) and value.isdigit() else value
 
 
+LIST_WIDGETS = {"multichoice", "users", "texts", "records"}
+
+
 def initial_values(fields, *layers: dict | None) -> dict:
-    """Defaults of the form, overlaid by each layer in turn (a prefill, then a saved draft)."""
+    """Defaults of the form, overlaid by each layer in turn (a prefill, then a saved draft).
+
+    A draft saved through the API is not validated, so a value of the wrong shape is dropped
+    rather than shown in an input that cannot hold it.
+    """
+    kinds = {field["name"]: field["type"] for field in fields}
     values = {field["name"]: field["default"] for field in fields}
     for layer in layers:
-        values.update({k: v for k, v in (layer or {}).items() if k in values})
+        values.update({k: v for k, v in (layer or {}).items() if k in kinds and _fits(kinds[k], v)})
     return values
+
+
+def _fits(kind: str, value) -> bool:
+    if kind == "records":
+        return isinstance(value, list) and all(isinstance(entry, dict) for entry in value)
+    if kind in LIST_WIDGETS:
+        return isinstance(value, list)
+    return not isinstance(value, list | dict)
 
 
 def field_errors(form_key: str, data: dict, exc: InvalidSubmission) -> dict:
