@@ -16,12 +16,12 @@ from lxml import etree
 from SpiffWorkflow.bpmn.parser.ValidationException import ValidationException
 from SpiffWorkflow.spiff.parser.process import VALIDATOR, SpiffBpmnParser
 
+from documents import GENERATORS
 from engine import expressions
 from engine.calendar import parse_period
 from engine.errors import DefinitionError
 from engine.roles import LANE_ROLES
 from engine.timers import adopt_timers
-from documents import GENERATORS
 from forms import FORMS
 
 NS = {
