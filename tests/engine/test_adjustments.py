@@ -25,10 +25,24 @@ def test_suspension_needs_an_agency_head_and_stops_the_decision_clock(walker, pe
     case_id = walker.to_investigation()
     assert _decision_clock(walker, case_id)["due_on"] == "2026-06-02"
     with pytest.raises(Forbidden):
-        adjustments.record(walker.db, case_id, people["handler1"], "suspension", date(2026, 4, 1), "当事人下落不明",
-                           approver_id=people["depthead"])
-    adjustments.record(walker.db, case_id, people["handler1"], "suspension", date(2026, 4, 1), "当事人下落不明",
-                       approver_id=people["head"])
+        adjustments.record(
+            walker.db,
+            case_id,
+            people["handler1"],
+            "suspension",
+            date(2026, 4, 1),
+            "当事人下落不明",
+            approver_id=people["depthead"],
+        )
+    adjustments.record(
+        walker.db,
+        case_id,
+        people["handler1"],
+        "suspension",
+        date(2026, 4, 1),
+        "当事人下落不明",
+        approver_id=people["head"],
+    )
     adjustments.close(walker.db, case_id, people["handler1"], date(2026, 4, 10))
     # Registered Mar 4 + 90 = Jun 2; ten suspended days (Apr 1-10) give Jun 12 (Friday).
     assert _decision_clock(walker, case_id)["due_on"] == "2026-06-12"
@@ -39,8 +53,16 @@ def test_suspension_needs_an_agency_head_and_stops_the_decision_clock(walker, pe
 
 def test_extension_adds_approved_days(walker, people):
     case_id = walker.to_investigation()
-    adjustments.record(walker.db, case_id, people["handler1"], "extension", date(2026, 5, 20), "案情复杂",
-                       days=30, approver_id=people["head"])
+    adjustments.record(
+        walker.db,
+        case_id,
+        people["handler1"],
+        "extension",
+        date(2026, 5, 20),
+        "案情复杂",
+        days=30,
+        approver_id=people["head"],
+    )
     # Jun 2 + 30 days = Jul 2 (Thursday).
     assert _decision_clock(walker, case_id)["due_on"] == "2026-07-02"
 
@@ -48,11 +70,26 @@ def test_extension_adds_approved_days(walker, people):
 def test_bad_adjustments_are_refused(walker, people):
     case_id = walker.to_investigation()
     with pytest.raises(InvalidSubmission):
-        adjustments.record(walker.db, case_id, people["handler1"], "extension", date(2026, 5, 20), "x", days=0,
-                           approver_id=people["head"])
+        adjustments.record(
+            walker.db,
+            case_id,
+            people["handler1"],
+            "extension",
+            date(2026, 5, 20),
+            "x",
+            days=0,
+            approver_id=people["head"],
+        )
     with pytest.raises(InvalidSubmission):
-        adjustments.record(walker.db, case_id, people["handler1"], "suspension", date(2026, 5, 20), "  ",
-                           approver_id=people["head"])
+        adjustments.record(
+            walker.db,
+            case_id,
+            people["handler1"],
+            "suspension",
+            date(2026, 5, 20),
+            "  ",
+            approver_id=people["head"],
+        )
     with pytest.raises(Conflict):
         adjustments.close(walker.db, case_id, people["handler1"], date(2026, 5, 21))
     with pytest.raises(Forbidden):

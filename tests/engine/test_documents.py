@@ -138,11 +138,24 @@ def test_twenty_parallel_numberings_are_distinct_and_consecutive(db, people):
 
 def test_returned_decision_issues_no_decision_and_refusal_to_register_issues_its_record(walker):
     case_id = walker.to_notice()
-    walker.walk(case_id, [("advance_notice", "handler1"), ("party_response", "handler1"),
-                          ("decision_approval", "head", {"decision_result": "return", "decided_on": None})])
+    walker.walk(
+        case_id,
+        [
+            ("advance_notice", "handler1"),
+            ("party_response", "handler1"),
+            ("decision_approval", "head", {"decision_result": "return", "decided_on": None}),
+        ],
+    )
     assert "penalty_decision" not in [d.doc_type for d in _documents(walker, case_id)]
     refused = walker.open()
-    walker.walk(refused, [("intake_record", "handler1"),
-                          ("registration_approval", "head", {"registration_decision": "not_register",
-                                                              "handler_ids": []})])
-    assert [d.doc_type for d in _documents(walker, refused)] == ["case_intake_record", "not_registered_record"]
+    walker.walk(
+        refused,
+        [
+            ("intake_record", "handler1"),
+            ("registration_approval", "head", {"registration_decision": "not_register", "handler_ids": []}),
+        ],
+    )
+    assert [d.doc_type for d in _documents(walker, refused)] == [
+        "case_intake_record",
+        "not_registered_record",
+    ]

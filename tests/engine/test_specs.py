@@ -93,6 +93,8 @@ def test_redeploying_the_same_files_keeps_the_version_and_a_change_makes_the_nex
 
 
 def test_document_without_a_generator_is_reported():
-    files = _with(MAIN, 'name="documents" value="service_receipt"', 'name="documents" value="no_such_document"')
+    files = _with(
+        MAIN, 'name="documents" value="service_receipt"', 'name="documents" value="no_such_document"'
+    )
     problem = _problems(files)[0]
     assert (problem["element_id"], "no_such_document" in problem["reason"]) == ("service", True)

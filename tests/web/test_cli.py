@@ -36,7 +36,9 @@ def _json(runner, *args):
 
 
 def _open(runner, name, kind="person", *extra):
-    return _json(runner, "case", "open", "--user", "handler1", "--party-kind", kind, "--party-name", name, *extra)
+    return _json(
+        runner, "case", "open", "--user", "handler1", "--party-kind", kind, "--party-name", name, *extra
+    )
 
 
 def _complete(runner, case_id, element_id, user, **changes):
@@ -47,13 +49,17 @@ def _complete(runner, case_id, element_id, user, **changes):
 
 
 def test_case_walked_from_intake_to_closure_with_the_cli(runner, people):
-    case_id = _open(runner, "王某", "person", "--id-number", "411500199001011234", "--address", "城关镇解放路18号")["id"]
+    case_id = _open(
+        runner, "王某", "person", "--id-number", "411500199001011234", "--address", "城关镇解放路18号"
+    )["id"]
     queue = _json(runner, "task", "list", "--user", "handler2")["queue"]
     assert [t["element_id"] for t in queue] == ["intake_record"]
     _run(runner, "task", "claim", str(queue[0]["id"]), "--user", "handler1")
     assert "intake_record" in _run(runner, "task", "list", "--user", "handler1")
     _complete(runner, case_id, "intake_record", "handler1")
-    _complete(runner, case_id, "registration_approval", "head", handler_ids=[people["handler1"], people["handler2"]])
+    _complete(
+        runner, case_id, "registration_approval", "head", handler_ids=[people["handler1"], people["handler2"]]
+    )
     for element_id, user, changes in CLOSING_STEPS:
         _complete(runner, case_id, element_id, user, **changes)
     assert _complete(runner, case_id, "closure_approval", "head")["status"] == "closed"
