@@ -9,6 +9,7 @@ import hashlib
 import json
 import threading
 from collections.abc import Callable
+from copy import deepcopy
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,6 +69,7 @@ class Element:
     kind: str
     lane: str | None
     properties: dict = field(default_factory=dict)
+    fingerprint: str = ""
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ class Flow:
     id: str
     source: str
     target: str
+    condition: str | None = None
 
 
 @dataclass
@@ -217,12 +220,56 @@ def _collect_bpmn(filename: str, root, elements: dict, flows: list) -> list[Prob
                 kind,
                 lanes.get(node.get("id")),
                 _properties(node),
+                _fingerprint(node),
             )
+            if element.id in elements:
+                problems.append(
+                    Problem(filename, element.id, element.name, "元素编号重复（各流程定义文件中须唯一）")
+                )
             elements[element.id] = element
             problems += _check_element(filename, node, element)
+        process_flows = [
+            Flow(
+                pid,
+                flow.get("id"),
+                flow.get("sourceRef"),
+                flow.get("targetRef"),
+                (flow.findtext("bpmn:conditionExpression", None, NS) or "").strip() or None,
+            )
+            for flow in process.iterfind("bpmn:sequenceFlow", NS)
+        ]
         for flow in process.iterfind("bpmn:sequenceFlow", NS):
-            flows.append(Flow(pid, flow.get("id"), flow.get("sourceRef"), flow.get("targetRef")))
             problems += _check_expression(filename, flow, flow.findtext("bpmn:conditionExpression", None, NS))
+        problems += _check_gateways(filename, process, process_flows)
+        flows += process_flows
+    return problems
+
+
+def _fingerprint(node) -> str:
+    """Canonical XML of a flow node without its flow references (flows are compared on their own)."""
+    copy = deepcopy(node)
+    for ref in [*copy.iterfind("bpmn:incoming", NS), *copy.iterfind("bpmn:outgoing", NS)]:
+        copy.remove(ref)
+    return hashlib.sha256(etree.tostring(copy, method="c14n")).hexdigest()
+
+
+def _check_gateways(filename: str, process, flows: list[Flow]) -> list[Problem]:
+    """Every branch out of an exclusive gateway needs a condition, except the one marked default."""
+    problems = []
+    for gateway in process.iterfind("bpmn:exclusiveGateway", NS):
+        outgoing = [f for f in flows if f.source == gateway.get("id")]
+        if len(outgoing) < 2:
+            continue
+        for flow in outgoing:
+            if flow.condition is None and flow.id != gateway.get("default"):
+                problems.append(
+                    Problem(
+                        filename,
+                        flow.id,
+                        gateway.get("name") or "",
+                        f"排他网关“{gateway.get('id')}”的出口“{flow.id}”既没有条件也不是默认出口",
+                    )
+                )
     return problems
 
 

@@ -98,3 +98,9 @@ def test_document_without_a_generator_is_reported():
     )
     problem = _problems(files)[0]
     assert (problem["element_id"], "no_such_document" in problem["reason"]) == ("service", True)
+
+
+def test_gateway_branch_without_condition_is_reported():
+    files = _with(MAIN, 'registration_decision == "register"', "")
+    problem = _problems(files)[0]
+    assert problem["element_id"] == "flow_gw_registration_to_investigation" and "条件" in problem["reason"]
