@@ -34,7 +34,7 @@ install: $(STAMP) $(NODE_STAMP) $(CJK_FONT)
 run: install
 	$(BIN)/caseflow init-db
 	$(BIN)/caseflow demo
-	$(BIN)/caseflow run --host $(HOST) --port $(PORT)
+	HOST=$(HOST) PORT=$(PORT) scripts/run-dev.sh
 
 test: install $(CHROMIUM)
 	$(BIN)/pytest --require-flow-coverage

@@ -278,16 +278,21 @@ def main() -> None:
             )
             for task, body in prepared_reviews(db, people, args.submits + WARM_UP)
         ][WARM_UP:]
-        lists = ["mine", "queue", "done"]
-        inbox = [
-            timed(lambda which=lists[n % 3]: client.get(f"/inbox?list={which}", headers=handler))
-            for n in range(args.lists + WARM_UP)
-        ][WARM_UP:]
+        by_list = {which: [] for which in ("mine", "queue", "done")}
+        for n in range(args.lists + WARM_UP):
+            which = list(by_list)[n % 3]
+            elapsed = timed(lambda which=which: client.get(f"/inbox?list={which}", headers=handler))
+            if n >= WARM_UP:
+                by_list[which].append(elapsed)
+        inbox = [ms for times in by_list.values() for ms in times]
     result = {
         "submit_median_ms": round(statistics.median(submits), 2),
         "submit_p95_ms": round(percentile(submits, 0.95), 2),
         "inbox_p95_ms": round(percentile(inbox, 0.95), 2),
         "inbox_median_ms": round(statistics.median(inbox), 2),
+        "inbox_p95_ms_by_list": {
+            which: round(percentile(times, 0.95), 2) for which, times in by_list.items()
+        },
         "cases": args.cases,
         "finished_tasks": args.tasks,
         "open_tasks": args.open,

@@ -148,5 +148,8 @@ def test_a_draft_of_the_wrong_shape_does_not_break_the_page(signed_in, app, toke
     task_id = open_task_id(db, case_id, "investigation")
     headers = {"Authorization": f"Bearer {tokens['handler1']}"}
     draft = {"data": {"records": "一条", "evidence": "照片", "investigation_summary": ["x"]}}
-    assert app.test_client().put(f"/api/v1/tasks/{task_id}/draft", json=draft, headers=headers).status_code == 200
+    assert (
+        app.test_client().put(f"/api/v1/tasks/{task_id}/draft", json=draft, headers=headers).status_code
+        == 200
+    )
     assert signed_in("handler1").get(f"/tasks/{task_id}?records=x").status_code == 200

@@ -43,6 +43,7 @@ def test_cli_verify_accepts_the_stored_bytes_and_refuses_a_changed_byte(app, db,
 
 def test_cli_render_makes_the_next_version(app, db, people):
     document = _a_document(db, people)
-    result = app.test_cli_runner().invoke(args=["doc", "render", str(document.case_id), "case_intake_record",
-                                                "--user", "handler1"])
+    result = app.test_cli_runner().invoke(
+        args=["doc", "render", str(document.case_id), "case_intake_record", "--user", "handler1"]
+    )
     assert result.exit_code == 0 and "第2版" in result.output

@@ -6,13 +6,12 @@ separation of duties); this module only narrows, orders and pages what the engin
 
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from engine import calendar_store, queries
 from engine.models import Case, HumanTask, Party
 
-OPEN_LISTS = {"mine": queries.inbox, "queue": queries.queue}
 LIST_LABELS = {"mine": "我的待办", "queue": "待认领", "done": "已办"}
 
 
@@ -47,33 +46,57 @@ def task_page(session: Session, user, which: str, filters: Filters, number: int,
     ``counts`` has 我的待办 always (it is short) and 待认领 only on its own tab: the queue of a
     busy agency is the costly list, so it is not read for a badge on every page.
     """
-    wanted = {"mine", which} - {"done"}
-    open_ids = {name: [t.id for t in OPEN_LISTS[name](session, user)] for name in sorted(wanted)}
+    offset = (number - 1) * per_page
+    mine = queries.inbox(session, user)
     if which == "done":
-        query = _listed(filters).where(HumanTask.completed_by_id == user.id)
+        query = _narrowed(_listed(), filters).where(HumanTask.completed_by_id == user.id)
         query = query.order_by(HumanTask.completed_at.desc(), HumanTask.id.desc())
+        found = [(task, facts) for task, *facts in session.execute(query.offset(offset).limit(per_page + 1))]
         total = None
     else:
-        query = _listed(filters).where(HumanTask.id.in_(open_ids[which]))
-        query = query.order_by(HumanTask.due_at.is_(None), HumanTask.due_at, HumanTask.id)
-        total = _count(session, query) if filters.as_args() else len(open_ids[which])
-    found = session.execute(query.offset((number - 1) * per_page).limit(per_page + 1)).all()
+        tasks = mine if which == "mine" else queries.queue(session, user)
+        tasks = _kept(session, tasks, filters)
+        total = len(tasks)
+        found = _with_case_facts(session, tasks[offset : offset + per_page + 1])
+    counts = {"mine": len(mine)} | ({"queue": total} if which == "queue" and not filters.as_args() else {})
     calendar = calendar_store.current(session)
     rows = [
         queries.task_row(task, calendar)
         | {"case_number": number_, "party": party, "violation_code": violation}
-        for task, number_, party, violation in found
+        for task, (number_, party, violation) in found
     ]
-    counts = {name: len(ids) for name, ids in open_ids.items()}
     return Page(rows[:per_page], number, per_page, total, len(rows) > per_page, counts)
 
 
-def _listed(filters: Filters) -> Select:
-    query = (
+def _kept(session: Session, tasks: list[HumanTask], filters: Filters) -> list[HumanTask]:
+    """The engine's list, in its order (most urgent first), less what the filters leave out."""
+    if not filters.as_args() or not tasks:
+        return tasks
+    query = _narrowed(_listed().with_only_columns(HumanTask.id), filters)
+    kept = set(session.scalars(query.where(HumanTask.id.in_([t.id for t in tasks]))))
+    return [t for t in tasks if t.id in kept]
+
+
+def _with_case_facts(session: Session, tasks: list[HumanTask]) -> list[tuple[HumanTask, tuple]]:
+    query = select(Case.id, Case.number, Party.name, Case.violation_code).join(
+        Party, Party.id == Case.party_id
+    )
+    facts = {
+        row[0]: tuple(row[1:])
+        for row in session.execute(query.where(Case.id.in_({t.case_id for t in tasks})))
+    }
+    return [(task, facts[task.case_id]) for task in tasks]
+
+
+def _listed() -> Select:
+    return (
         select(HumanTask, Case.number, Party.name, Case.violation_code)
         .join(Case, Case.id == HumanTask.case_id)
         .join(Party, Party.id == Case.party_id)
     )
+
+
+def _narrowed(query: Select, filters: Filters) -> Select:
     if filters.case_number:
         query = query.where(Case.number.contains(filters.case_number, autoescape=True))
     if filters.party:
@@ -89,7 +112,3 @@ def _listed(filters: Filters) -> Select:
     if filters.step:
         query = query.where(HumanTask.name.contains(filters.step, autoescape=True))
     return query
-
-
-def _count(session: Session, query: Select) -> int:
-    return session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
