@@ -8,7 +8,7 @@ minute, so an edit reaches every process within that time without a query on eve
 import time
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from engine import audit
@@ -90,3 +90,10 @@ def days_of_year(session: Session, year: int) -> list[CalendarDay]:
 
 def is_known(session: Session, year: int) -> bool:
     return session.get(CalendarYear, year) is not None
+
+
+def edition(session: Session) -> tuple:
+    """Cheap fingerprint of the calendar's content: it changes whenever a day or a year is edited."""
+    days = session.execute(select(func.count(), func.max(CalendarDay.updated_at)).select_from(CalendarDay)).one()
+    years = session.execute(select(func.count(), func.max(CalendarYear.loaded_at)).select_from(CalendarYear)).one()
+    return (*days, *years)

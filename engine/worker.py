@@ -79,8 +79,15 @@ def _claim_due_timer(session: Session, now: datetime) -> CaseTimer | None:
     return session.scalars(query).first()
 
 
+_seen_calendars: dict[str, tuple] = {}
+
+
 def refresh_due_dates(db: sessionmaker) -> int:
-    """Recompute due dates of open tasks with the current calendar (an admin may have edited it)."""
+    """Recompute due dates of open tasks when the calendar changed since this process last looked."""
+    with db() as session:
+        key, edition = str(session.get_bind().url), calendar_store.edition(session)
+    if _seen_calendars.get(key) == edition:
+        return 0
     calendar_store.invalidate()
     changed = 0
     with transaction(db) as session:
@@ -91,4 +98,5 @@ def refresh_due_dates(db: sessionmaker) -> int:
             if (due.due_at, due.confirmed) != (task.due_at, task.due_confirmed):
                 task.due_at, task.due_confirmed = due.due_at, due.confirmed
                 changed += 1
+    _seen_calendars[key] = edition
     return changed
