@@ -12,17 +12,6 @@ from tests.engine.walking import Walker
 from tests.web.conftest import post_form
 
 
-def _flatten(data: dict) -> dict:
-    """Form fields as a browser posts them (lists become repeated keys)."""
-    return {
-        k: [str(x).lower() if isinstance(x, bool) else str(x) for x in v]
-        if isinstance(v, list)
-        else (str(v).lower() if isinstance(v, bool) else str(v))
-        for k, v in data.items()
-        if v is not None
-    }
-
-
 def test_form_shows_chinese_labels_choices_and_eligible_officers(signed_in, db, people, case_id):
     Walker(db, people).step(case_id, "intake_record", "handler1")
     page = (
@@ -66,7 +55,7 @@ def test_stale_form_gets_a_conflict_and_keeps_the_input(signed_in, first_task_id
     client = signed_in("handler1")
     page = client.get(f"/tasks/{first_task_id}").get_data(as_text=True)
     version = int(re.search(r'name="expected_version" value="(\d+)"', page).group(1))
-    data = {**_flatten(EXAMPLES["intake_record"]), "action": "complete", "expected_version": version - 1}
+    data = {**EXAMPLES["intake_record"], "action": "complete", "expected_version": version - 1}
     response = post_form(client, f"/tasks/{first_task_id}", data)
     assert response.status_code == 409
     assert "案件已被他人更新" in response.get_data(as_text=True) and "群众举报某采耳店" in response.get_data(
