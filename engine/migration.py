@@ -104,6 +104,7 @@ def _move(session: Session, case: Case, target: Deployment, user: User) -> None:
     workflow.subprocess_specs = subprocess_specs
     previous = case.deployment.version
     case.workflow_state = state.dump(workflow)
+    case.steps += 1
     case.deployment_id = target.id
     audit.record(
         session, case, user.id, "case.migrated", {"from_version": previous, "to_version": target.version}

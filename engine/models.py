@@ -127,6 +127,7 @@ class Case(Base):
     workflow_state: Mapped[bytes] = mapped_column(LargeBinary)
     state_format: Mapped[int] = mapped_column(Integer)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    steps: Mapped[int] = mapped_column(Integer, default=0)
     audit_seq: Mapped[int] = mapped_column(Integer, default=0)
     audit_hash: Mapped[str] = mapped_column(String(64), default=AUDIT_GENESIS)
 
@@ -135,6 +136,8 @@ class Case(Base):
     deployment: Mapped[Deployment] = relationship()
     handler_rows: Mapped[list["CaseHandler"]] = relationship(cascade="all, delete-orphan", lazy="selectin")
 
+    # version guards the row against lost updates; steps counts moves of the workflow, which is what a
+    # form rendered earlier must still match (a claim elsewhere in the case does not make it stale).
     __mapper_args__ = {"version_id_col": version}
 
     @property

@@ -32,7 +32,7 @@ def case_row(case: Case, party: Party) -> dict:
         "served_on": case.served_on.isoformat() if case.served_on else None,
         "fine_amount": str(case.fine_amount) if case.fine_amount is not None else None,
         "closed_at": case.closed_at.isoformat(timespec="seconds") if case.closed_at else None,
-        "version": case.version,
+        "version": case.steps,
     }
 
 

@@ -120,6 +120,7 @@ def _open_case(db: sessionmaker, user_id: int, party: dict, procedure: str, viol
             opened_by_id=user.id,
             workflow_state=b"",
             state_format=state.FORMAT,
+            steps=1,
         )
         session.add(case)
         session.flush()
@@ -245,14 +246,14 @@ def complete_task(
             write_audit(session, case, task, user, submitted, flows, issued)
             new_tasks = project_tasks(session, case, task, user, workflow, submitted, before)
             session.flush()
-            return Outcome(case.id, case.version, case.status, [t.id for t in new_tasks], flows)
+            return Outcome(case.id, case.steps, case.status, [t.id for t in new_tasks], flows)
     except (StaleDataError, IntegrityError) as exc:
         raise Conflict("案件已被他人更新，请刷新后重试") from exc
 
 
 def load_for_completion(session: Session, task_id: int, user_id: int, expected_version: int | None):
     task, case, user = _open_task(session, task_id, user_id)
-    if expected_version is not None and expected_version != case.version:
+    if expected_version is not None and expected_version != case.steps:
         raise Conflict("案件已被他人更新，请刷新后重试")
     return task, case, user
 
@@ -301,6 +302,7 @@ def issue_documents(session: Session, case: Case, task: HumanTask, user: User, s
 
 def save_workflow(session: Session, case: Case, workflow, submitted: dict) -> None:
     case.workflow_state = state.dump(workflow)
+    case.steps += 1
     case.state_format = state.FORMAT
     projection.sync_case(session, case, workflow, submitted)
 

@@ -47,6 +47,7 @@ def fire_next(db: sessionmaker, now: datetime) -> int | None:
         timer.status, timer.fired_at = "fired", now
         flows = projection.flows_taken(workflow, before)
         case.workflow_state = state.dump(workflow)
+        case.steps += 1
         projection.sync_case(session, case, workflow, {})
         audit.record(
             session,

@@ -112,6 +112,7 @@ def upgrade() -> None:
     sa.Column('workflow_state', sa.LargeBinary(), nullable=False),
     sa.Column('state_format', sa.Integer(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('steps', sa.Integer(), nullable=False),
     sa.Column('audit_seq', sa.Integer(), nullable=False),
     sa.Column('audit_hash', sa.String(length=64), nullable=False),
     sa.ForeignKeyConstraint(['agency_id'], ['agency.id'], ),

@@ -62,7 +62,7 @@ def test_twenty_threads_completing_the_same_task_advance_the_case_once(db, peopl
 def test_stale_version_is_a_conflict(db, people):
     walker = Walker(db, people)
     case_id = walker.open()
-    stale = walker.case(case_id).version
+    stale = walker.case(case_id).steps
     walker.step(case_id, "intake_record", "handler1")
     task_id = scripted.open_task_id(db, case_id, "registration_approval")
     data = {**EXAMPLES["registration_approval"], "handler_ids": walker.handlers}
@@ -76,3 +76,16 @@ def test_cases_opened_at_once_get_distinct_consecutive_numbers(db, people):
     numbers = sorted(r[1] for r in results)
     assert all(r[0] == "ok" for r in results)
     assert [int(n[-5:-1]) for n in numbers] == list(range(1, THREADS + 1))
+
+
+def test_a_claim_elsewhere_in_the_case_does_not_make_an_open_form_stale(db, people):
+    walker = Walker(db, people)
+    case_id = walker.open()
+    rendered_at = walker.case(case_id).steps
+    task_id = scripted.open_task_id(db, case_id, "intake_record")
+    runtime.claim_task(db, task_id, people["handler2"])
+    runtime.release_task(db, task_id, people["handler2"])
+    runtime.complete_task(
+        db, task_id, people["handler1"], EXAMPLES["intake_record"], expected_version=rendered_at
+    )
+    assert walker.open_tasks(case_id) == ["registration_approval"]

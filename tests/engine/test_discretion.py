@@ -7,17 +7,35 @@ BUNDLE = load_bundle(read_bundle())
 
 
 def test_ear_cleaning_shop_gets_the_general_tier_on_ten_thousand():
-    result = suggest(BUNDLE, {"violation_code": "unlicensed_practice", "illegal_income": 2000,
-                              "months_practising": 2, "is_health_professional": False})
+    result = suggest(
+        BUNDLE,
+        {
+            "violation_code": "unlicensed_practice",
+            "illegal_income": 2000,
+            "months_practising": 2,
+            "is_health_professional": False,
+        },
+    )
     assert (result["tier"], result["base"], result["fine_min"], result["fine_max"]) == (
-        "general", "10000", "80000", "140000")
-    assert result["statutory"] == {"basis": "《基本医疗卫生与健康促进法》第九十九条第一款", "min": "50000", "max": "200000"}
+        "general",
+        "10000",
+        "80000",
+        "140000",
+    )
+    assert result["statutory"] == {
+        "basis": "《基本医疗卫生与健康促进法》第九十九条第一款",
+        "min": "50000",
+        "max": "200000",
+    }
 
 
 def test_two_prior_penalties_suggest_transfer_and_harm_suggests_the_heavier_tier():
-    assert suggest(BUNDLE, {"violation_code": "unlicensed_practice", "prior_penalties": 2})["tier"] == "transfer"
-    heavier = suggest(BUNDLE, {"violation_code": "unlicensed_practice", "patient_harm": True,
-                               "illegal_income": 30000})
+    assert (
+        suggest(BUNDLE, {"violation_code": "unlicensed_practice", "prior_penalties": 2})["tier"] == "transfer"
+    )
+    heavier = suggest(
+        BUNDLE, {"violation_code": "unlicensed_practice", "patient_harm": True, "illegal_income": 30000}
+    )
     assert (heavier["tier"], heavier["fine_max"]) == ("heavier", "600000")
 
 

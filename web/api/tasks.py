@@ -54,7 +54,7 @@ def get_task(task_id):
             else None
         )
         return queries.task_row(task, calendar_store.current(db)) | {
-            "case_version": task.case.version,
+            "case_version": task.case.steps,
             "form": list(form_fields(task.form_key)),
             "draft": task.draft,
             "data": task.data,
