@@ -61,13 +61,22 @@ def deploy(db: sessionmaker, files: dict[str, str] | None = None, user_id: int |
     """Validate a bundle and store it as the next version, unless the same content is already deployed."""
     files = files if files is not None else read_bundle()
     bundle = load_bundle(files)
+    try:
+        return _store_deployment(db, files, bundle.content_hash, user_id)
+    except IntegrityError as exc:
+        raise Conflict("另一个版本正在同时部署，请刷新后重试") from exc
+
+
+def _store_deployment(
+    db: sessionmaker, files: dict[str, str], content_hash: str, user_id: int | None
+) -> Deployment:
     with db.begin() as session:
-        existing = session.scalar(select(Deployment).where(Deployment.content_hash == bundle.content_hash))
+        existing = session.scalar(select(Deployment).where(Deployment.content_hash == content_hash))
         if existing is not None:
             return existing
         latest = session.scalar(select(Deployment.version).order_by(Deployment.version.desc()).limit(1)) or 0
         deployment = Deployment(
-            version=latest + 1, content_hash=bundle.content_hash, files=files, created_by_id=user_id
+            version=latest + 1, content_hash=content_hash, files=files, created_by_id=user_id
         )
         session.add(deployment)
         session.flush()
@@ -76,7 +85,7 @@ def deploy(db: sessionmaker, files: dict[str, str] | None = None, user_id: int |
             None,
             user_id,
             "definition.deployed",
-            {"version": deployment.version, "hash": bundle.content_hash, "files": sorted(files)},
+            {"version": deployment.version, "hash": content_hash, "files": sorted(files)},
         )
         return deployment
 
