@@ -26,15 +26,23 @@ class Clock:
     due_on: date
     stopped_on: date | None
     confirmed: bool
+    party_period: bool = False
+
+    @property
+    def warns(self) -> bool:
+        """Only the agency's own running deadlines warn; the party's remedy periods are information."""
+        return self.stopped_on is None and not self.party_period
 
     def as_dict(self, calendar: WorkCalendar, today: date) -> dict:
+        shown = warning(calendar, self.due_on, today) if self.warns else {"colour": "none", "days_left": None}
         return {
             "code": self.code,
             "label": self.label,
             "due_on": self.due_on.isoformat(),
             "stopped_on": self.stopped_on.isoformat() if self.stopped_on else None,
             "confirmed": self.confirmed,
-            **warning(calendar, self.due_on, today, self.stopped_on),
+            "party_period": self.party_period,
+            **shown,
         }
 
 
@@ -91,8 +99,16 @@ def _remedy_clocks(case: Case, calendar: WorkCalendar) -> list[Clock]:
             reconsideration.due,
             None,
             reconsideration.confirmed,
+            party_period=True,
         ),
-        Clock("litigation", "提起行政诉讼期限（6个月）", litigation.due, None, litigation.confirmed),
+        Clock(
+            "litigation",
+            "提起行政诉讼期限（6个月）",
+            litigation.due,
+            None,
+            litigation.confirmed,
+            party_period=True,
+        ),
         Clock(
             "enforcement",
             "申请法院强制执行期限（复议诉讼期满后3个月）",

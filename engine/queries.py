@@ -51,16 +51,23 @@ def list_cases(
     tasks = _open_tasks(session, [case.id for case, _ in pairs])
     rows = []
     for case, party in pairs:
-        warnings = [
-            c.as_dict(calendar, today())
-            for c in clocks.case_clocks(case, adjustments.get(case.id, []), calendar, today())
-            if c.stopped_on is None
-        ]
-        warnings += [clocks.task_warning(calendar, t.due_at, now) for t in tasks.get(case.id, [])]
-        rows.append(case_row(case, party) | _worst(warnings))
+        rows.append(
+            case_row(case, party)
+            | _worst(_warnings(case, adjustments.get(case.id, []), tasks.get(case.id, []), calendar, now))
+        )
     if overdue_only:
         rows = [r for r in rows if r["colour"] in ("yellow", "red")]
     return rows
+
+
+def _warnings(case: Case, adjustments, open_tasks, calendar: WorkCalendar, now: datetime) -> list[dict]:
+    """Warnings of a case still being handled: its running clocks and its open tasks."""
+    if case.closed_at is not None:
+        return []
+    running = [c for c in clocks.case_clocks(case, adjustments, calendar, today()) if c.warns]
+    return [c.as_dict(calendar, today()) for c in running] + [
+        clocks.task_warning(calendar, t.due_at, now) for t in open_tasks
+    ]
 
 
 def _worst(warnings: list[dict]) -> dict:

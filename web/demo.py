@@ -3,13 +3,18 @@
 Idempotent: a second run finds the demo agency and adds nothing, so ``make run`` can be repeated.
 """
 
+import re
+from datetime import date, timedelta
+
 from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 from werkzeug.security import generate_password_hash
 
 from engine import accounts, runtime, scripted
+from engine.clock import today
 from engine.models import Agency
 from engine.scripted import Step
+from forms.examples import EXAMPLES
 
 PASSWORD = "caseflow-demo"
 AGENCY = ("demo-county", "示例县卫生健康委员会", "示县", "示例县")
@@ -112,19 +117,41 @@ def _routes(ids: dict[str, int]) -> list[tuple[dict, str, list[Step]]]:
     ]
     onsite = [Step("onsite_decision", ids["zhangming"], {"officer_ids": [ids["zhangming"], ids["lihua"]]})]
     return [
-        (PARTIES[0], "general", closed),
-        (PARTIES[2], "general", decided),
-        (PARTIES[0], "general", noticed),
-        (PARTIES[2], "general", investigated),
-        (PARTIES[3], "general", registered),
-        (PARTIES[1], "general", []),
-        (PARTIES[1], "summary", onsite),
+        (PARTIES[0], "general", closed, 90),
+        (PARTIES[2], "general", decided, 50),
+        (PARTIES[0], "general", noticed, 32),
+        (PARTIES[2], "general", investigated, 24),
+        (PARTIES[3], "general", registered, 6),
+        (PARTIES[1], "general", [], 0),
+        (PARTIES[1], "summary", onsite, 0),
     ]
 
 
 def _walk_demo_cases(db: sessionmaker, ids: dict[str, int]) -> int:
     routes = _routes(ids)
-    for party, procedure, steps in routes:
+    for party, procedure, steps, age_days in routes:
         case = runtime.open_case(db, user_id=ids["zhangming"], party=dict(party), procedure=procedure)
-        scripted.walk(db, case.id, steps)
+        shift = (today() - EXAMPLE_START).days - age_days
+        scripted.walk(db, case.id, [_recent(step, shift) for step in steps])
     return len(routes)
+
+
+EXAMPLE_START = date(2026, 3, 2)
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _recent(step: Step, shift: int) -> Step:
+    """The step's example submission moved ``shift`` days, so the demo's deadlines fall around today."""
+    payload = {**EXAMPLES[step.element_id], **step.changes}
+    moved = {key: _moved(value, shift) for key, value in payload.items()}
+    return Step(step.element_id, step.user_id, moved)
+
+
+def _moved(value, shift: int):
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
+        return (date.fromisoformat(value) + timedelta(days=shift)).isoformat()
+    if isinstance(value, list):
+        return [_moved(item, shift) for item in value]
+    if isinstance(value, dict):
+        return {key: _moved(item, shift) for key, item in value.items()}
+    return value
