@@ -94,6 +94,10 @@ def is_known(session: Session, year: int) -> bool:
 
 def edition(session: Session) -> tuple:
     """Cheap fingerprint of the calendar's content: it changes whenever a day or a year is edited."""
-    days = session.execute(select(func.count(), func.max(CalendarDay.updated_at)).select_from(CalendarDay)).one()
-    years = session.execute(select(func.count(), func.max(CalendarYear.loaded_at)).select_from(CalendarYear)).one()
+    days = session.execute(
+        select(func.count(), func.max(CalendarDay.updated_at)).select_from(CalendarDay)
+    ).one()
+    years = session.execute(
+        select(func.count(), func.max(CalendarYear.loaded_at)).select_from(CalendarYear)
+    ).one()
     return (*days, *years)

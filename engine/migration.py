@@ -31,12 +31,14 @@ class MigrationResult:
     moved: bool
     reason: str
     blocking: list[str]
+    movable: bool = False
 
     def as_dict(self) -> dict:
         return {
             "case_id": self.case_id,
             "number": self.number,
             "moved": self.moved,
+            "movable": self.movable,
             "reason": self.reason,
             "blocking": self.blocking,
         }
@@ -67,9 +69,11 @@ def _migrate_one(db: sessionmaker, case_id: int, target_version: int, user_id: i
             )
             return MigrationResult(case.id, case.number, False, reason, blocking)
         if dry_run:
-            return MigrationResult(case.id, case.number, False, "可以迁移（试运行，未作变更）", [])
+            return MigrationResult(
+                case.id, case.number, False, "可以迁移（试运行，未作变更）", [], movable=True
+            )
         _move(session, case, target, user)
-        return MigrationResult(case.id, case.number, True, f"已迁移到版本 {target.version}", [])
+        return MigrationResult(case.id, case.number, True, f"已迁移到版本 {target.version}", [], movable=True)
 
 
 def _blocking(session: Session, case: Case, target: Deployment) -> list[str]:

@@ -245,11 +245,29 @@ def _collect_bpmn(filename: str, root, elements: dict, flows: list) -> list[Prob
     return problems
 
 
+DEFAULT_ATTRIBUTES = {
+    "cancelActivity": "true",
+    "isInterrupting": "true",
+    "isForCompensation": "false",
+    "startQuantity": "1",
+    "completionQuantity": "1",
+    "parallelMultiple": "false",
+}
+
+
 def _fingerprint(node) -> str:
-    """Canonical XML of a flow node without its flow references (flows are compared on their own)."""
+    """Canonical XML of a flow node without its flow references (flows are compared on their own).
+
+    Attributes written out at their default value are dropped: modelers differ in whether they
+    write them, and a re-saved diagram must not look changed.
+    """
     copy = deepcopy(node)
     for ref in [*copy.iterfind("bpmn:incoming", NS), *copy.iterfind("bpmn:outgoing", NS)]:
         copy.remove(ref)
+    for element in copy.iter():
+        for name, default in DEFAULT_ATTRIBUTES.items():
+            if element.get(name) == default:
+                del element.attrib[name]
     return hashlib.sha256(etree.tostring(copy, method="c14n")).hexdigest()
 
 
