@@ -17,7 +17,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# bpmn-js for the case page's diagram, served from node_modules by the app.
+# The browser packages (bpmn-js for the case diagram; bpmn-js, its properties panel and dmn-js for the
+# admins' modeler; ECharts for the campaign dashboard) in their ready-made builds, served from
+# node_modules by the app: no bundler runs.
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 

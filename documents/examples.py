@@ -8,6 +8,7 @@ from datetime import date
 
 from documents.data import Agency, CaseInfo, DocumentData, Officer, Party
 from documents.registry import GENERATORS
+from forms.complaint import FORMS as COMPLAINT_FORMS
 from forms.examples import EXAMPLES
 
 AGENCY = Agency("示例县卫生健康委员会", "示卫", region="示例县")
@@ -62,10 +63,13 @@ ISSUED_ON = {
 
 
 def general_fields() -> dict:
-    """Every general-procedure form's example submission merged, as a case's data ends up."""
+    """Every general-procedure form's example submission merged, as a case's data ends up.
+
+    Complaint forms run in a complaint's own workflow, never in a case's data.
+    """
     fields = {}
     for form_key, submission in EXAMPLES.items():
-        if form_key not in SUMMARY_FORMS:
+        if form_key not in SUMMARY_FORMS and form_key not in COMPLAINT_FORMS:
             fields.update(submission)
     return {**fields, **GENERAL_CASE_DATA}
 

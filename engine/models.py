@@ -367,3 +367,337 @@ class Document(Base):
     issued_on: Mapped[date] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+
+# The campaign layer (engine/campaigns): institution register, campaigns, inspections, complaints,
+# transfers, credit and disclosure.
+
+# The ledger and the summary read completed task data per form (cause, source, transfers...).
+Index("ix_human_task_form_case", HumanTask.form_key, HumanTask.case_id)
+
+
+class Institution(Base):
+    """A medical institution of the agency's area, or an unlicensed site found in the field (机构台账).
+
+    ``party_id`` links the institution to the party of the cases opened against it.
+    """
+
+    __tablename__ = "institution"
+    __table_args__ = (
+        UniqueConstraint("agency_id", "credit_code"),
+        UniqueConstraint("agency_id", "licence_no"),
+        Index("ix_institution_agency_kind", "agency_id", "kind"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    credit_code: Mapped[str | None] = mapped_column(String(18))
+    licence_no: Mapped[str | None] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(32))
+    ownership: Mapped[str] = mapped_column(String(16))
+    address: Mapped[str] = mapped_column(String(300), default="")
+    township: Mapped[str] = mapped_column(String(50), default="")
+    legal_representative: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    status: Mapped[str] = mapped_column(String(16), default="operating")
+    party_id: Mapped[int | None] = mapped_column(ForeignKey("party.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Campaign(Base):
+    """A special enforcement action (专项整治行动): its period, focus and the plan's coverage targets."""
+
+    __tablename__ = "campaign"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    focus: Mapped[list] = mapped_column(JSON)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    phases: Mapped[list["CampaignPhase"]] = relationship(
+        cascade="all, delete-orphan", order_by="CampaignPhase.seq", lazy="selectin"
+    )
+    targets: Mapped[list["CampaignTarget"]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+    departments: Mapped[list["CampaignDepartment"]] = relationship(
+        cascade="all, delete-orphan", order_by="CampaignDepartment.id", lazy="selectin"
+    )
+
+
+class CampaignPhase(Base):
+    """A stage of a campaign (摸底排查, 集中整治, 总结巩固 ...) with its dates."""
+
+    __tablename__ = "campaign_phase"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(50))
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+
+
+class CampaignTarget(Base):
+    """The share of institutions of one kind a campaign must inspect, in per cent."""
+
+    __tablename__ = "campaign_target"
+
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    percent: Mapped[int] = mapped_column(Integer)
+
+
+class CampaignDepartment(Base):
+    """A department taking part in a campaign and its duty under the plan's division of labour."""
+
+    __tablename__ = "campaign_department"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    duty: Mapped[str] = mapped_column(String(1000), default="")
+
+
+class Inspection(Base):
+    """A supervision inspection (监督检查) of one institution by at least two officers, by checklist."""
+
+    __tablename__ = "inspection"
+    __table_args__ = (Index("ix_inspection_agency_date", "agency_id", "inspected_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"))
+    institution_id: Mapped[int] = mapped_column(ForeignKey("institution.id"), index=True)
+    campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaign.id"), index=True)
+    inspected_on: Mapped[date] = mapped_column(Date)
+    templates: Mapped[list] = mapped_column(JSON)
+    note: Mapped[str] = mapped_column(String(2000), default="")
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    institution: Mapped[Institution] = relationship()
+    officer_rows: Mapped[list["InspectionOfficer"]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin"
+    )
+    items: Mapped[list["InspectionItem"]] = relationship(
+        cascade="all, delete-orphan", order_by="InspectionItem.id", lazy="selectin"
+    )
+
+
+class InspectionOfficer(Base):
+    __tablename__ = "inspection_officer"
+
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspection.id"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), primary_key=True)
+
+
+class InspectionItem(Base):
+    """One checklist item as found: passed, or failed with what the officers saw."""
+
+    __tablename__ = "inspection_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspection.id"), index=True)
+    template: Mapped[str] = mapped_column(String(32))
+    code: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(String(300))
+    passed: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str] = mapped_column(String(1000), default="")
+
+
+class Finding(Base):
+    """A failed checklist item; it leads to a correction order, a case, or both."""
+
+    __tablename__ = "inspection_finding"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspection.id"), index=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("inspection_item.id"), unique=True)
+    description: Mapped[str] = mapped_column(String(1000))
+    violation_code: Mapped[str] = mapped_column(String(64), default="")
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"), index=True)
+
+    inspection: Mapped[Inspection] = relationship()
+
+
+class CorrectionOrder(Base):
+    """A 卫生监督意见书 ordering correction of a finding, as issued: immutable PDF bytes and their hash."""
+
+    __tablename__ = "correction_order"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"))
+    finding_id: Mapped[int] = mapped_column(ForeignKey("inspection_finding.id"), unique=True)
+    number: Mapped[str] = mapped_column(String(100))
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    verify_code: Mapped[str] = mapped_column(String(64), unique=True)
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    issued_on: Mapped[date] = mapped_column(Date)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Complaint(Base):
+    """A complaint or clue (投诉举报) run through bpmn/complaint.bpmn; like a case, it keeps its own workflow.
+
+    The reporter's identity is not here but in ``ComplaintReporter``, which only complaint handlers read.
+    """
+
+    __tablename__ = "complaint"
+    __table_args__ = (Index("ix_complaint_agency_received", "agency_id", "received_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(64), unique=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"))
+    channel: Mapped[str] = mapped_column(String(16))
+    source_ref: Mapped[str] = mapped_column(String(100), default="")
+    received_on: Mapped[date] = mapped_column(Date)
+    real_name: Mapped[bool] = mapped_column(Boolean)
+    content: Mapped[str] = mapped_column(String(4000))
+    target_name: Mapped[str] = mapped_column(String(200))
+    target_address: Mapped[str] = mapped_column(String(300), default="")
+    institution_id: Mapped[int | None] = mapped_column(ForeignKey("institution.id"), index=True)
+    status: Mapped[str] = mapped_column(String(32))
+    outcome: Mapped[str] = mapped_column(String(32), default="")
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"), index=True)
+    feedback_due_on: Mapped[date | None] = mapped_column(Date)
+    feedback_on: Mapped[date | None] = mapped_column(Date)
+    process_id: Mapped[str] = mapped_column(String(64))
+    deployment_id: Mapped[int] = mapped_column(ForeignKey("deployment.id"))
+    workflow_state: Mapped[bytes] = mapped_column(LargeBinary)
+    state_format: Mapped[int] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    received_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    deployment: Mapped[Deployment] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class ComplaintTask(Base):
+    """Mirror of a READY user task of a complaint's workflow, as ``HumanTask`` is for a case's.
+
+    Kept apart from ``human_task``, whose ``case_id`` is required: relaxing it would rebuild that
+    table on SQLite, which fails while issued documents refer to its rows.
+    """
+
+    __tablename__ = "complaint_task"
+    __table_args__ = (
+        UniqueConstraint("complaint_id", "spiff_task_id"),
+        Index("ix_complaint_task_open_role", "status", "role", "agency_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaint.id"), index=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"))
+    spiff_task_id: Mapped[str] = mapped_column(String(36))
+    element_id: Mapped[str] = mapped_column(String(100))
+    name: Mapped[str] = mapped_column(String(200))
+    form_key: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    deadline: Mapped[str | None] = mapped_column(String(16))
+    due_confirmed: Mapped[bool] = mapped_column(Boolean, default=True)
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    completed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    data: Mapped[dict | None] = mapped_column(JSON)
+
+
+class ComplaintReporter(Base):
+    """Who made a real-name complaint and how to reach them, for the feedback the plans require."""
+
+    __tablename__ = "complaint_reporter"
+
+    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaint.id"), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    phone: Mapped[str] = mapped_column(String(40))
+    id_number: Mapped[str] = mapped_column(String(18), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+
+
+class TransferRecord(Base):
+    """A transfer kept in the register by hand: letters in from other agencies, and complaints sent out.
+
+    Transfers a case makes in its own procedure (criminal transfer, 案件移送) are read from its tasks.
+    """
+
+    __tablename__ = "transfer_record"
+    __table_args__ = (Index("ix_transfer_record_agency_date", "agency_id", "transferred_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"))
+    direction: Mapped[str] = mapped_column(String(8))
+    counterpart_type: Mapped[str] = mapped_column(String(32))
+    counterpart_name: Mapped[str] = mapped_column(String(200))
+    subject: Mapped[str] = mapped_column(String(500))
+    party_name: Mapped[str] = mapped_column(String(200), default="")
+    letter_no: Mapped[str] = mapped_column(String(100), default="")
+    transferred_on: Mapped[date] = mapped_column(Date)
+    receipt_on: Mapped[date | None] = mapped_column(Date)
+    result: Mapped[str] = mapped_column(String(1000), default="")
+    result_on: Mapped[date | None] = mapped_column(Date)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"), index=True)
+    complaint_id: Mapped[int | None] = mapped_column(ForeignKey("complaint.id"), index=True)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PracticeScore(Base):
+    """Points scored against an institution for one instance of bad practice (不良执业行为记分)."""
+
+    __tablename__ = "practice_score"
+    __table_args__ = (Index("ix_practice_score_institution_year", "institution_id", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"))
+    institution_id: Mapped[int] = mapped_column(ForeignKey("institution.id"))
+    year: Mapped[int] = mapped_column(Integer)
+    points: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(500))
+    scored_on: Mapped[date] = mapped_column(Date)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"))
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Disclosure(Base):
+    """A penalty decision published to the public (行政处罚法 art. 48), and its withdrawal."""
+
+    __tablename__ = "disclosure"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"), index=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"), unique=True)
+    published_on: Mapped[date] = mapped_column(Date)
+    published_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    withdrawn_on: Mapped[date | None] = mapped_column(Date)
+    withdrawn_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    withdrawal_reason: Mapped[str] = mapped_column(String(500), default="")
+
+
+class DefinitionDraft(Base):
+    """An admin's unfinished edit of the BPMN/DMN bundle: kept apart from deployments, never run.
+
+    ``files`` is the whole bundle (file name → XML), so a draft deploys as it was saved;
+    ``base_version`` is the deployment it was opened from, to diff against.
+    """
+
+    __tablename__ = "definition_draft"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    comment: Mapped[str] = mapped_column(String(500), default="")
+    files: Mapped[dict] = mapped_column(JSON, deferred=True)
+    base_version: Mapped[int | None] = mapped_column(Integer)
+    updated_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

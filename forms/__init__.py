@@ -4,7 +4,7 @@ Forms take and return plain data: load() validates an officer's input into Pytho
 dump() turns them back into the JSON-safe data the workflow stores.
 """
 
-from forms import criminal_transfer, penalty, summary, transfer_out
+from forms import complaint, criminal_transfer, penalty, summary, transfer_out
 from forms.describe import describe_schema
 
 FORMS = {
@@ -12,6 +12,7 @@ FORMS = {
     **criminal_transfer.FORMS,
     **transfer_out.FORMS,
     **summary.FORMS,
+    **complaint.FORMS,
 }
 
 

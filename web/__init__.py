@@ -2,7 +2,21 @@
 
 from flask import Flask
 
-from web import api, assets, auth, cases, commands, errors, inbox, security, tasks, templating, verify
+from web import (
+    admin,
+    api,
+    assets,
+    auth,
+    campaigns,
+    cases,
+    commands,
+    errors,
+    inbox,
+    security,
+    tasks,
+    templating,
+    verify,
+)
 from web.config import load_config
 from web.extensions import csrf, login_manager
 
@@ -31,6 +45,6 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    for area in (auth, inbox, tasks, cases, assets, verify):
+    for area in (auth, inbox, tasks, cases, assets, verify, campaigns, admin):
         app.register_blueprint(area.bp)
     api.init_app(app)

@@ -15,6 +15,7 @@ from engine.clock import today
 from engine.models import Agency
 from engine.scripted import Step
 from forms.examples import EXAMPLES
+from web import demo_campaign
 
 PASSWORD = "caseflow-demo"
 AGENCY = ("demo-county", "示例县卫生健康委员会", "示县", "示例县")
@@ -67,7 +68,7 @@ def seed(db: sessionmaker, with_cases: bool = True) -> dict:
             return {"users": 0, "cases": 0}
     runtime.deploy(db)
     ids = _create_officers(db)
-    cases = _walk_demo_cases(db, ids) if with_cases else 0
+    cases = _walk_demo_cases(db, ids) + demo_campaign.seed(db, ids) if with_cases else 0
     return {"users": len(ids), "cases": cases}
 
 

@@ -117,6 +117,21 @@ FORM_FIELDS = {
     "payment_record": (("paid_on", "paid_amount", "receipt_no"), ("cash_handed_in_on",)),
     "summary_filing": (("filed_on",), ("filing_note",)),
     "filing_acknowledgement": (("filing_result", "filing_opinion"), ()),
+    "complaint_acceptance": (("acceptance_decision", "acceptance_reason"), ()),
+    "complaint_verification": (
+        ("verified_on", "officer_ids", "verification_findings", "verification_result"),
+        ("violation_code",),
+    ),
+    "complaint_review": (("review_result", "review_opinion"), ()),
+    "complaint_case_opening": (
+        ("party_kind", "party_name", "violation_code", "facts"),
+        ("party_id_number", "party_credit_code", "party_legal_representative", "party_address", "place"),
+    ),
+    "complaint_transfer": (
+        ("receiving_agency_type", "receiving_agency_name", "transferred_on", "transfer_reason"),
+        ("letter_no",),
+    ),
+    "complaint_feedback": (("feedback_on", "feedback_method", "feedback_content"), ("reporter_opinion",)),
 }
 
 

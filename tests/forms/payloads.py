@@ -115,6 +115,31 @@ MINIMAL_PAYLOADS = {
     "payment_record": {"paid_on": "2024-03-02", "paid_amount": 200, "receipt_no": "0012345"},
     "summary_filing": {"filed_on": "2024-03-04"},
     "filing_acknowledgement": {"filing_result": "accepted", "filing_opinion": "予以备案"},
+    "complaint_acceptance": {"acceptance_decision": "accept", "acceptance_reason": "属本机关职责"},
+    "complaint_verification": {
+        "verified_on": "2024-03-04",
+        "officer_ids": [3, 4],
+        "verification_findings": "现场未发现诊疗活动",
+        "verification_result": "not_register",
+    },
+    "complaint_review": {"review_result": "approve", "review_opinion": "同意"},
+    "complaint_case_opening": {
+        "party_kind": "person",
+        "party_name": "赵某",
+        "violation_code": "unlicensed_practice",
+        "facts": "当事人在家中为他人输液",
+    },
+    "complaint_transfer": {
+        "receiving_agency_type": "police",
+        "receiving_agency_name": "某县公安局",
+        "transferred_on": "2024-03-05",
+        "transfer_reason": "涉嫌医闹，属公安机关职责",
+    },
+    "complaint_feedback": {
+        "feedback_on": "2024-03-10",
+        "feedback_method": "phone",
+        "feedback_content": "已核查",
+    },
 }
 
 _EXTRAS = {
@@ -200,6 +225,17 @@ _EXTRAS = {
     },
     "payment_record": {"cash_handed_in_on": "2024-03-03"},
     "summary_filing": {"filing_note": "已附决定书副本"},
+    "complaint_verification": {"verification_result": "register", "violation_code": "unlicensed_practice"},
+    "complaint_case_opening": {
+        "party_kind": "organization",
+        "party_id_number": "",
+        "party_credit_code": "91350100M000100Y43",
+        "party_legal_representative": "钱某",
+        "party_address": "某镇某路1号",
+        "place": "某镇某路1号",
+    },
+    "complaint_transfer": {"letter_no": "某卫移函〔2024〕1号"},
+    "complaint_feedback": {"reporter_opinion": "满意"},
 }
 
 FULL_PAYLOADS = {key: {**payload, **_EXTRAS.get(key, {})} for key, payload in MINIMAL_PAYLOADS.items()}

@@ -45,12 +45,18 @@ CONTRACT_FORM_KEYS = [
     "payment_record",
     "summary_filing",
     "filing_acknowledgement",
+    "complaint_acceptance",
+    "complaint_verification",
+    "complaint_review",
+    "complaint_case_opening",
+    "complaint_transfer",
+    "complaint_feedback",
 ]
 
 
 def test_forms_holds_exactly_the_contract_form_keys():
     assert sorted(FORMS) == sorted(CONTRACT_FORM_KEYS)
-    assert len(FORMS) == 38
+    assert len(FORMS) == 44
 
 
 def test_hearing_follow_up_review_reuses_the_legal_review_form():

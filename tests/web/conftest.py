@@ -6,7 +6,7 @@ import re
 import pytest
 from werkzeug.security import generate_password_hash
 
-from engine import runtime
+from engine import accounts, runtime
 from engine.models import User
 from tests.engine.walking import PERSON
 from web import create_app
@@ -82,3 +82,24 @@ def first_task_id(db, case_id):
     from engine.scripted import open_task_id
 
     return open_task_id(db, case_id, "intake_record")
+
+
+@pytest.fixture
+def admin(db, people, passwords):
+    """The agency's system administrator (username ``admin``), who alone edits and deploys the procedure."""
+    with db.begin() as session:
+        agency = session.get(User, people["handler1"]).agency
+        return accounts.create_user(
+            session,
+            username="admin",
+            full_name="系统管理员",
+            password_hash=PASSWORD_HASH,
+            agency=agency,
+            roles=["admin"],
+        ).id
+
+
+@pytest.fixture
+def admin_token(db, admin):
+    with db.begin() as session:
+        return api_tokens.issue(session, session.get(User, admin))

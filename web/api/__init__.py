@@ -7,10 +7,17 @@ then every write must carry the CSRF token in an ``X-CSRFToken`` header, as form
 from flask import Flask, g, request
 from flask_smorest import Api
 
-from web.api import cases, tasks
+from web.api import cases, definitions, tasks
 from web.extensions import csrf
 
-BLUEPRINTS = (tasks.bp, cases.bp, cases.files_bp, cases.documents_bp)
+BLUEPRINTS = (
+    tasks.bp,
+    cases.bp,
+    cases.files_bp,
+    cases.documents_bp,
+    definitions.bp,
+    definitions.migrations_bp,
+)
 SECURITY = [{"bearerToken": []}, {"session": []}]
 
 

@@ -2,7 +2,7 @@
 
 from flask import Flask
 
-from web.commands import cases, documents, operations, setup, tasks, users
+from web.commands import campaigns, cases, documents, operations, setup, tasks, users
 
 
 def init_app(app: Flask) -> None:
@@ -12,6 +12,7 @@ def init_app(app: Flask) -> None:
         tasks.group,
         documents.group,
         users.group,
+        campaigns.group,
         *operations.COMMANDS,
     ]:
         app.cli.add_command(command)

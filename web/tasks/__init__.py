@@ -1,6 +1,6 @@
 """A task's page: its form rendered from the schema, the case so far, and claim, release, reassign."""
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from engine import calendar_store, duties, queries, runtime
@@ -8,7 +8,7 @@ from engine.errors import Conflict, InvalidSubmission
 from engine.roles import Role
 from web.access import agency_officers, officer, visible_task
 from web.db import sessions
-from web.tasks import context, formdata
+from web.tasks import context, discretion, formdata
 
 bp = Blueprint("tasks", __name__)
 
@@ -45,6 +45,17 @@ def submit(task_id):
         return _page(task_id, values=data, message=f"{exc.message}。{KEPT}", status=409)
     flash(f"已办理“{name}”。")
     return redirect(url_for("cases.show", case_id=outcome.case_id))
+
+
+@bp.route("/tasks/<int:task_id>/discretion")
+def discretion_suggestion(task_id):
+    """The suggestion for the form as filled in so far (the page asks again as the officer types)."""
+    with sessions()() as db:
+        task = visible_task(db, task_id)
+        if task.form_key != discretion.FORM_KEY:
+            abort(404)
+        data = formdata.parse(formdata.form_fields(task.form_key), request.args)
+        return jsonify(discretion.suggestion(task.case, data) or {})
 
 
 @bp.route("/tasks/<int:task_id>/claim", methods=["POST"])
@@ -88,6 +99,7 @@ def _page(task_id: int, values=None, errors=None, message=None, prefill=None, st
         names = context.officer_names(db, case.agency_id)
         steps = context.history(db, case, names)
         fields = formdata.form_fields(task.form_key)
+        values = values if values is not None else formdata.initial_values(fields, prefill, task.draft)
         page = {
             "task": task,
             "row": queries.task_row(task, calendar_store.current(db)),
@@ -97,12 +109,19 @@ def _page(task_id: int, values=None, errors=None, message=None, prefill=None, st
             "steps": steps,
             "returned": context.returned_by(steps, task) if task.status == "open" else None,
             "fields": fields,
-            "values": values if values is not None else formdata.initial_values(fields, prefill, task.draft),
+            "values": values,
+            "discretion": _discretion(task, values),
             "errors": errors or {},
             "message": message,
             **_permissions(db, task, case, me),
         }
         return render_template("tasks/show.html", **page), status
+
+
+def _discretion(task, values: dict) -> dict | None:
+    if task.form_key != discretion.FORM_KEY:
+        return None
+    return discretion.suggestion(task.case, task.data if task.status == "completed" else values)
 
 
 def _permissions(db, task, case, me) -> dict:
