@@ -8,12 +8,14 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from engine.clock import utcnow
 from engine.models import AUDIT_GENESIS as GENESIS
 from engine.models import AuditEvent, Case
+
+AGENCY_CHAIN_LOCK = 0x63617365  # "case": any constant shared by all processes
 
 
 def _digest(event: AuditEvent) -> str:
@@ -37,6 +39,7 @@ def record(session: Session, case: Case | None, actor_id: int | None, action: st
     so two appends to one case cannot interleave.
     """
     if case is None:
+        _lock_agency_chain(session)
         last = session.execute(
             select(AuditEvent.seq, AuditEvent.hash)
             .where(AuditEvent.case_id.is_(None))
@@ -60,6 +63,15 @@ def record(session: Session, case: Case | None, actor_id: int | None, action: st
         case.audit_seq, case.audit_hash = event.seq, event.hash
     session.add(event)
     return event
+
+
+def _lock_agency_chain(session: Session) -> None:
+    """Serialise appends to the chain of events that belong to no case (deployments, calendar...).
+
+    On PostgreSQL a transaction-scoped advisory lock; SQLite transactions are serialised already.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AGENCY_CHAIN_LOCK})
 
 
 @dataclass(frozen=True)

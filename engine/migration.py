@@ -19,7 +19,7 @@ from engine import audit, definitions, projection, state, timers
 from engine.errors import Forbidden, NotFound
 from engine.models import AuditEvent, Case, CaseTimer, Deployment, HumanTask, User
 from engine.roles import Role
-from engine.runtime import _bundle, restore_workflow, transaction
+from engine.runtime import deployment_bundle, restore_workflow, transaction
 
 _REGISTRY = BpmnWorkflowSerializer.configure(SPIFF_CONFIG)
 
@@ -77,7 +77,7 @@ def _migrate_one(db: sessionmaker, case_id: int, target_version: int, user_id: i
 
 
 def _blocking(session: Session, case: Case, target: Deployment) -> list[str]:
-    changes = definitions.diff(_bundle(case.deployment), _bundle(target))
+    changes = definitions.diff(deployment_bundle(case.deployment), deployment_bundle(target))
     touched = _reached(session, case)
     return sorted(touched & changes.touched_ids())
 
@@ -99,7 +99,7 @@ def _reached(session: Session, case: Case) -> set[str]:
 def _move(session: Session, case: Case, target: Deployment, user: User) -> None:
     """Re-point the task tree with SpiffWorkflow's own migration; READY tasks keep their ids."""
     workflow = restore_workflow(case)
-    spec, subprocess_specs = _bundle(target).specs(case.process_id)
+    spec, subprocess_specs = deployment_bundle(target).specs(case.process_id)
     top_diff, subprocess_diffs = diff_workflow(_REGISTRY, workflow, spec, subprocess_specs)
     migrate_workflow(top_diff, workflow, spec)
     for subprocess_id, subprocess_diff in subprocess_diffs.items():

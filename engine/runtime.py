@@ -133,7 +133,7 @@ def _open_case(db: sessionmaker, user_id: int, party: dict, procedure: str, viol
         )
         session.add(case)
         session.flush()
-        spec, subprocess_specs = _bundle(deployment).specs(case.process_id)
+        spec, subprocess_specs = deployment_bundle(deployment).specs(case.process_id)
         workflow = state.new_workflow(spec, subprocess_specs, _initial_data(case, party_row))
         before = projection.reached_ids(workflow)
         workflow.do_engine_steps()
@@ -274,7 +274,7 @@ def authorise_completion(session: Session, task: HumanTask, case: Case, user: Us
 
 
 def restore_workflow(case: Case):
-    spec, subprocess_specs = _bundle(case.deployment).specs(case.process_id)
+    spec, subprocess_specs = deployment_bundle(case.deployment).specs(case.process_id)
     return state.load(case.workflow_state, spec, subprocess_specs)
 
 
@@ -361,7 +361,8 @@ def write_audit(
     )
 
 
-def _bundle(deployment: Deployment):
+def deployment_bundle(deployment: Deployment):
+    """The parsed bundle of a deployed version, parsed once per content hash."""
     return cached_bundle(deployment.content_hash, lambda: deployment.files)
 
 

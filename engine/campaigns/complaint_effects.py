@@ -47,6 +47,7 @@ EFFECTS = {
 
 
 def apply(session: Session, complaint: Complaint, form_key: str, submitted: dict, user: User) -> None:
+    """Record the step's effect, if its form has one."""
     effect = EFFECTS.get(form_key)
     if effect:
         effect(session, complaint, submitted, user)

@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from engine import deadlines, projection, runtime, specs, state
+from engine import deadlines, projection, runtime, state
 from engine.campaigns import case_opening, complaint_effects, officers, serials, trail
 from engine.campaigns.validation import checked, field_errors
 from engine.clock import today, utcnow
@@ -65,7 +65,7 @@ def register(db: sessionmaker, user_id: int, data: dict) -> Complaint:
                     address=values["reporter_address"],
                 )
             )
-        spec, subprocess_specs = _bundle(deployment).specs(PROCESS_ID)
+        spec, subprocess_specs = runtime.deployment_bundle(deployment).specs(PROCESS_ID)
         workflow = state.new_workflow(spec, subprocess_specs, _initial_data(complaint))
         before = projection.reached_ids(workflow)
         workflow.do_engine_steps()
@@ -125,7 +125,7 @@ def _feedback_due(deployment: Deployment, complaint: Complaint):
     """The last day to answer the reporter: the feedback task's deadline as the diagram declares it."""
     element = next(
         e
-        for e in _bundle(deployment).elements.values()
+        for e in runtime.deployment_bundle(deployment).elements.values()
         if e.process_id == PROCESS_ID and e.properties.get("formKey") == FEEDBACK_FORM
     )
     due = deadlines.task_deadline(element.properties, _initial_data(complaint), utcnow())
@@ -219,6 +219,7 @@ def claim(db: sessionmaker, task_id: int, user_id: int) -> ComplaintTask:
 
 
 def release(db: sessionmaker, task_id: int, user_id: int) -> ComplaintTask:
+    """Put a claimed complaint task back for anyone of its role."""
     with runtime.transaction(db) as session:
         task, complaint, user = _task(session, task_id, user_id, lock=True)
         if task.assignee_id != user.id:
@@ -281,7 +282,8 @@ def _close_row(session: Session, task: ComplaintTask, user: User, submitted: dic
 
 
 def restore_workflow(complaint: Complaint):
-    spec, subprocess_specs = _bundle(complaint.deployment).specs(complaint.process_id)
+    """The complaint's workflow, its spec taken from the deployment it started on."""
+    spec, subprocess_specs = runtime.deployment_bundle(complaint.deployment).specs(complaint.process_id)
     return state.load(complaint.workflow_state, spec, subprocess_specs)
 
 
@@ -336,6 +338,3 @@ def _record(session: Session, complaint: Complaint, user_id: int, action: str, d
         session, user_id, action, {"complaint_id": complaint.id, "complaint_number": complaint.number, **data}
     )
 
-
-def _bundle(deployment: Deployment):
-    return specs.cached_bundle(deployment.content_hash, lambda: deployment.files)

@@ -110,6 +110,7 @@ def due(task: ComplaintTask, calendar) -> dict:
 
 
 def tasks_of(session: Session, complaint_id: int) -> list[ComplaintTask]:
+    """Every task the complaint has had, in order: its history and its open step."""
     return list(
         session.scalars(
             select(ComplaintTask).where(ComplaintTask.complaint_id == complaint_id).order_by(ComplaintTask.id)
@@ -154,6 +155,7 @@ class Feedback:
 
 
 def feedback(session: Session, agency_id: int, start: date, end: date, as_of: date) -> Feedback:
+    """Feedback figures of the real-name complaints received from ``start`` to ``end``, as of a day."""
     answered = Complaint.feedback_on.is_not(None)
     on_time = and_(answered, Complaint.feedback_on <= Complaint.feedback_due_on)
     waiting = Complaint.feedback_on.is_(None)

@@ -79,6 +79,7 @@ def standings(session: Session, agency_id: int, year: int) -> list[dict]:
 
 
 def scores_of(session: Session, institution_id: int) -> list[PracticeScore]:
+    """An institution's points, newest first, over every cycle."""
     return list(
         session.scalars(
             select(PracticeScore)

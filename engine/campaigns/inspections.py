@@ -148,6 +148,7 @@ def listing(session: Session, agency_id: int, filters: Filters, limit: int = 200
 
 
 def findings_of(session: Session, inspection_id: int) -> list[Finding]:
+    """The findings of one inspection in checklist order."""
     return list(
         session.scalars(select(Finding).where(Finding.inspection_id == inspection_id).order_by(Finding.id))
     )

@@ -62,6 +62,7 @@ def stored(values: dict) -> dict:
 
 
 def refuse_duplicates(session: Session, agency_id: int, values: dict, own_id: int | None = None) -> None:
+    """Refuse a credit code or licence number another institution of the agency already has."""
     problems = {}
     for name, label in (("credit_code", "统一社会信用代码"), ("licence_no", "执业许可证登记号")):
         value = values.get(name)
@@ -104,6 +105,7 @@ def search(
 
 
 def count(session: Session, agency_id: int, filters: Search) -> int:
+    """How many institutions match, for the list's heading."""
     query = _filtered(agency_id, filters).with_only_columns(func.count(Institution.id))
     return session.scalar(query)
 
@@ -126,6 +128,7 @@ def _filtered(agency_id: int, filters: Search) -> Select:
 
 
 def townships(session: Session, agency_id: int) -> list[str]:
+    """The townships the register names, for the filter."""
     return list(
         session.scalars(
             select(Institution.township)

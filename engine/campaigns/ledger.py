@@ -129,6 +129,7 @@ class Filters:
 
 
 def count(session: Session, agency_id: int, filters: Filters) -> int:
+    """How many cases the filtered ledger has."""
     query = (
         select(func.count(Case.id))
         .join(Party, Party.id == Case.party_id)

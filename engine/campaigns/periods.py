@@ -14,4 +14,5 @@ def utc_bounds(start: date, end: date) -> tuple[datetime, datetime]:
 
 
 def china_day(instant: datetime | None) -> date | None:
+    """The China calendar date of a stored naive-UTC instant."""
     return (instant + CHINA_OFFSET).date() if instant else None

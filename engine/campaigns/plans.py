@@ -44,6 +44,7 @@ DEFAULT_DEPARTMENTS = (
 
 
 def default_targets() -> list[dict]:
+    """The national plan's targets for every medical institution kind."""
     return [{"kind": kind, "percent": 100} for kind in HOSPITAL_KINDS] + [
         {"kind": kind, "percent": 50} for kind in OTHER_MEDICAL_KINDS
     ]
@@ -85,6 +86,7 @@ def create(db: sessionmaker, user_id: int, data: dict) -> Campaign:
 
 
 def update(db: sessionmaker, user_id: int, campaign_id: int, data: dict) -> Campaign:
+    """Change a campaign's period, phases, focus, targets or departments."""
     values = _valid(data)
     with transaction(db) as session:
         user = officers.acting(session, user_id, *PLANNERS)
@@ -130,6 +132,7 @@ def _fill(campaign: Campaign, values: dict) -> None:
 
 
 def of_agency(session: Session, agency_id: int) -> list[Campaign]:
+    """The agency's campaigns, the latest first."""
     return list(
         session.scalars(
             select(Campaign)
@@ -147,10 +150,12 @@ def current(session: Session, agency_id: int, day: date) -> Campaign | None:
 
 
 def current_phase(campaign: Campaign, day: date) -> CampaignPhase | None:
+    """The phase ``day`` falls in, if any."""
     return next((p for p in campaign.phases if p.starts_on <= day <= p.ends_on), None)
 
 
 def as_form(campaign: Campaign) -> dict:
+    """The campaign's values as its form shows them."""
     return {
         "name": campaign.name,
         "starts_on": campaign.starts_on.isoformat(),

@@ -11,10 +11,12 @@ def _day(value: date) -> str:
 
 
 def period_text(figures: dict) -> str:
+    """The period in words, as a report to the level above writes it."""
     return f"{_day(figures['start'])}至{_day(figures['end'])}"
 
 
 def sections(figures: dict) -> tuple[Section, ...]:
+    """The template's four sections with the figures in their sentences."""
     inspections, cases = figures["inspections"], figures["cases"]
     template = "、".join(f"{label}{inspections['template'][kind]}家" for kind, label in TEMPLATE_KINDS)
     transfers, complaints = figures["transfers"], figures["complaints"]
@@ -85,10 +87,12 @@ def indicator_rows(figures: dict) -> list[tuple[str, object]]:
 
 
 def kind_rows(figures: dict) -> list[tuple[str, int, int]]:
+    """Institutions inspected and visits per institution kind."""
     return [(row["label"], row["institutions"], row["visits"]) for row in figures["inspections"]["by_kind"]]
 
 
 def work_summary(figures: dict, agency_name: str) -> WorkSummary:
+    """The whole report, ready for the PDF generator."""
     return WorkSummary(
         agency=agency_name,
         title="医疗乱象专项整治工作情况统计",

@@ -14,6 +14,7 @@ def checked(schema: Schema, data: dict) -> dict:
 
 
 def field_errors(messages) -> dict:
+    """Marshmallow's messages keyed by field, as the engine's errors carry them."""
     if isinstance(messages, dict):
         return {str(k): v if isinstance(v, list | dict) else [str(v)] for k, v in messages.items()}
     return {"_schema": list(messages)}

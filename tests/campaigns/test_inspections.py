@@ -10,6 +10,7 @@ from engine.models import Case, CorrectionOrder, Finding, HumanTask
 from forms.checklists import CHECKLISTS
 from tests.campaigns.conftest import credit_code, institution
 from tests.documents.reading import full_text
+from web import create_app
 
 STAFF = inspections.item_key("lawful_practice", "staff_qualified")
 PRICES = inspections.item_key("charging", "prices_displayed")
@@ -117,3 +118,16 @@ def test_a_finding_opens_a_case_against_the_institution_with_its_facts(db, peopl
     assert institution(db, county["private"]).party_id == opened.party_id
     with pytest.raises(Conflict, match="已立案"):
         findings.open_case(db, people["handler1"], finding.id, form)
+
+
+def test_the_qr_code_of_a_correction_order_verifies(db, people, county, database_url):
+    inspection = inspections.record(
+        db, people["handler1"], _form(people, county["hospital"]), {PRICES: "未公示价格"}
+    )
+    order = corrections.issue(db, people["handler2"], _findings(db, inspection.id)[0].id)
+    app = create_app({"DATABASE_URL": database_url, "TESTING": True})
+    try:
+        page = app.test_client().get(f"/verify/{order.verify_code}").get_data(as_text=True)
+    finally:
+        app.extensions["caseflow.db"].kw["bind"].dispose()
+    assert "有效" in page and order.number in page and "示例县人民医院" in page

@@ -7,7 +7,8 @@ from sqlalchemy.orm import Session, undefer
 from engine import definitions
 from engine.errors import NotFound
 from engine.models import Case, Deployment, HumanTask, Party, User
-from engine.specs import Bundle, cached_bundle
+from engine.runtime import deployment_bundle
+from engine.specs import Bundle
 
 
 def version_rows(session: Session, agency_id: int, version: int | None = None) -> list[dict]:
@@ -55,14 +56,10 @@ def newest_version(session: Session) -> int | None:
     return session.scalar(select(func.max(Deployment.version)))
 
 
-def bundle_of(found: Deployment) -> Bundle:
-    return cached_bundle(found.content_hash, lambda: found.files)
-
-
 def version_diff(session: Session, old: int, new: int) -> dict:
     """Elements added, removed and changed from version ``old`` to version ``new``, and the files touched."""
     before, after = deployment(session, old), deployment(session, new)
-    return {"from_version": old, "to_version": new, **_changes(before, after.files, bundle_of(after))}
+    return {"from_version": old, "to_version": new, **_changes(before, after.files, deployment_bundle(after))}
 
 
 def version_row(session: Session, agency_id: int, version: int) -> dict:
@@ -91,7 +88,7 @@ def file_changes(old: dict[str, str], new: dict[str, str]) -> dict[str, list[str
 
 
 def _changes(before: Deployment, files: dict[str, str], bundle: Bundle) -> dict:
-    return definitions.diff(bundle_of(before), bundle).as_dict() | {
+    return definitions.diff(deployment_bundle(before), bundle).as_dict() | {
         "files": file_changes(before.files, files)
     }
 

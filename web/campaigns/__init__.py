@@ -16,6 +16,7 @@ from web.campaigns import (
 )
 from web.campaigns.blueprint import bp
 
+# Importing a page module adds its routes to bp; the tuple names them so the import is not "unused".
 PAGES = (assets, complaints, credit, dashboard, inspections, institutions, ledger, plans, transfers)
 
 __all__ = ["PAGES", "bp"]

@@ -8,7 +8,7 @@ from marshmallow import ValidationError
 
 from engine.discretion import DECISION_ID, INPUT_DEFAULTS, suggest
 from engine.models import Case
-from engine.specs import cached_bundle
+from engine.runtime import deployment_bundle
 from forms import get_form
 from forms.choices import DISCRETION_TIERS
 
@@ -21,8 +21,7 @@ TIER_LABELS = dict(DISCRETION_TIERS) | {
 
 def suggestion(case: Case, values: dict) -> dict | None:
     """The table's answer for ``values`` (form input or stored data); None if the version has no table."""
-    deployment = case.deployment
-    bundle = cached_bundle(deployment.content_hash, lambda: deployment.files)
+    bundle = deployment_bundle(case.deployment)
     if DECISION_ID not in bundle.parser.dmn_parsers:
         return None
     result = suggest(bundle, {"violation_code": case.violation_code} | _typed(values))
