@@ -22,11 +22,6 @@ ARGS = [
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "web"
 
-pytestmark = pytest.mark.skipif(
-    not Path(CHROMIUM).exists(), reason="needs Debian's chromium (make test installs it)"
-)
-
-
 @pytest.fixture
 def live_url(app):
     server = make_server("127.0.0.1", 0, app, threaded=True)
