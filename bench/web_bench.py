@@ -52,9 +52,9 @@ STEPS = [
 LANES = {"handler": "承办人", "dept_head": "科室负责人", "agency_head": "机关负责人"}
 CASE_SQL = (
     "INSERT INTO case_file (id, number, agency_id, party_id, violation_code, procedure, process_id,"
-    " status, deployment_id, opened_by_id, opened_at, workflow_state, state_format, version, audit_seq,"
-    " audit_hash) VALUES (?, ?, ?, ?, 'unlicensed_practice', 'general', 'administrative_penalty',"
-    " 'closed', ?, ?, ?, X'', 1, 1, 0, ?)"
+    " status, deployment_id, opened_by_id, opened_at, workflow_state, state_format, version, steps,"
+    " audit_seq, audit_hash) VALUES (?, ?, ?, ?, 'unlicensed_practice', 'general', 'administrative_penalty',"
+    " 'closed', ?, ?, ?, X'', 1, 1, 1, 0, ?)"
 )
 TASK_COLUMNS = (
     "case_id, agency_id, spiff_task_id, element_id, name, form_key, lane, role, status, assignee_id"
