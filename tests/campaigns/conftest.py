@@ -10,7 +10,7 @@ from engine.campaigns import complaint_workflow, institutions, plans
 from engine.models import ComplaintTask, Institution
 from forms.examples import EXAMPLES
 from forms.identifiers import credit_code_check_char
-from tests.web.conftest import app, passwords, signed_in  # noqa: F401 - fixtures shared with tests/web
+from tests.web.conftest import app, browser, live_url, passwords, signed_in  # noqa: F401 - shared fixtures
 
 
 def credit_code(serial: int, prefix: str = "12411500") -> str:

@@ -1,52 +1,28 @@
 """The dashboard in Chromium: ECharts, served by the app, draws every chart from the page's figures;
 a screenshot goes to test-artifacts/campaigns."""
 
-import threading
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
-from werkzeug.serving import make_server
+from playwright.sync_api import expect
 
 from engine.campaigns import inspections
 from tests.campaigns.rows import CaseRows, day
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "campaigns"
 CHARTS = ("coverage", "violations", "procedures", "statuses", "money", "transfers", "feedback")
 
 
 @pytest.fixture
-def live_url(app):
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
-
-
-@pytest.fixture
-def page(live_url, passwords):
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_context(
-            base_url=live_url, locale="zh-CN", viewport={"width": 1280, "height": 900}
-        ).new_page()
-        page.goto("/login")
-        page.fill('input[name="username"]', "depthead")
-        page.fill('input[name="password"]', "secret-pass")
-        page.click('button[type="submit"]')
-        yield page
-        browser.close()
+def page(browser, live_url, passwords):
+    context = browser.new_context(base_url=live_url, locale="zh-CN", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto("/login")
+    page.fill('input[name="username"]', "depthead")
+    page.fill('input[name="password"]', "secret-pass")
+    page.click('button[type="submit"]')
+    yield page
+    context.close()
 
 
 def test_the_dashboard_draws_every_chart(page, db, people, deployment, campaign, county):

@@ -8,6 +8,7 @@ from werkzeug.security import generate_password_hash
 
 from engine import accounts, runtime
 from engine.models import User
+from tests.browsing import browser, live_url  # noqa: F401 - browser tests' fixtures
 from tests.engine.walking import PERSON
 from web import create_app
 from web.auth import tokens as api_tokens

@@ -5,10 +5,10 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.web.test_browser import ARTIFACTS, Officer, browser, live_url, pytestmark  # noqa: F401 (fixtures)
+from tests.web.test_browser import ARTIFACTS, Officer
 
 
-def test_task_renamed_in_the_modeler_is_seen_by_new_cases_only(browser, live_url, admin, case_id, passwords):  # noqa: F811
+def test_task_renamed_in_the_modeler_is_seen_by_new_cases_only(browser, live_url, admin, case_id, passwords):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     admin_page = Officer(browser, live_url, "admin").page
     admin_page.on("dialog", lambda dialog: dialog.accept())
