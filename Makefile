@@ -45,4 +45,4 @@ bench: install
 	$(BIN)/python bench/engine_bench.py
 
 lint: install
-	$(BIN)/ruff check engine web forms documents tests bench
+	$(BIN)/ruff check engine web forms documents tests bench migrations

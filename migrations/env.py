@@ -1,4 +1,4 @@
-"""Alembic environment: the URL comes from DATABASE_URL (or the caller's config), metadata from engine.models."""
+"""Alembic environment: URL from DATABASE_URL or the caller's config, metadata from engine.models."""
 
 from alembic import context
 
@@ -10,8 +10,12 @@ target_metadata = Base.metadata
 
 
 def run_migrations_offline() -> None:
-    context.configure(url=config.get_main_option("sqlalchemy.url") or database_url(),
-                      target_metadata=target_metadata, literal_binds=True, render_as_batch=True)
+    context.configure(
+        url=config.get_main_option("sqlalchemy.url") or database_url(),
+        target_metadata=target_metadata,
+        literal_binds=True,
+        render_as_batch=True,
+    )
     with context.begin_transaction():
         context.run_migrations()
 

@@ -31,22 +31,21 @@ def pickers(session) -> dict:
     }
 
 
-def form_page(
-    session, title: str, schema_class, values: dict, errors=None, message=None, status=200, **extra
-):
-    """A register form on the shared form template."""
+def form_page(session, title: str, schema_class, values: dict, refused=None, **extra):
+    """A register form on the shared form template; ``refused`` (an engine error) re-shows it with
+    the messages next to the fields and status 422."""
     fields = form_fields(schema_class)
     page = render_template(
         "campaigns/form.html",
         title=title,
         fields=fields,
         values=formdata.initial_values(fields, values),
-        errors=errors or {},
-        message=message,
+        errors=(refused.details if refused else None) or {},
+        message=refused.message if refused else None,
         pickers=pickers(session),
         **extra,
     )
-    return page, status
+    return page, 422 if refused else 200
 
 
 def day_arg(name: str, default: date | None = None) -> date | None:

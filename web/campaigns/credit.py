@@ -70,9 +70,7 @@ def _form(db, values: dict, exc: InvalidSubmission | None = None):
         "不良执业行为记分",
         ScoreSchema,
         values,
-        errors=exc.details if exc else None,
-        message=exc.message if exc else None,
-        status=422 if exc else 200,
+        refused=exc,
         intro="每项记1、2、4、6或10分，按年度周期累计：12分以下、12至16分、16至20分、20分以上分四档。",
         selects={
             "institution_id": [(i.id, i.name) for i in institutions],

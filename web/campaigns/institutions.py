@@ -81,9 +81,7 @@ def _form(db, title: str, values: dict, exc: InvalidSubmission | None = None):
         title,
         InstitutionSchema,
         values,
-        errors=exc.details if exc else None,
-        message=exc.message if exc else None,
-        status=422 if exc else 200,
+        refused=exc,
         back=url_for("campaigns.institutions_index"),
     )
 

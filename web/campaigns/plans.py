@@ -68,9 +68,7 @@ def _form(db, title: str, values: dict, exc: InvalidSubmission | None = None):
         title,
         CampaignSchema,
         values,
-        errors=exc.details if exc else None,
-        message=exc.message if exc else None,
-        status=422 if exc else 200,
+        refused=exc,
         intro=INTRO,
         back=url_for("campaigns.plans_index"),
     )

@@ -81,8 +81,6 @@ def _form(db, title: str, schema_class, values: dict, exc: InvalidSubmission | N
         title,
         schema_class,
         values,
-        errors=exc.details if exc else None,
-        message=exc.message if exc else None,
-        status=422 if exc else 200,
+        refused=exc,
         back=url_for("campaigns.transfers_index"),
     )
