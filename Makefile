@@ -9,12 +9,12 @@ CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: install run test bench lint
+.PHONY: install run test bench load lint
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,load]'
 	touch $(STAMP)
 
 # The browser packages (bpmn-js for the case diagram; bpmn-js, its properties panel and dmn-js for the
@@ -43,6 +43,10 @@ test: install $(CHROMIUM)
 
 bench: install
 	$(BIN)/python bench/engine_bench.py
+
+# 50 simulated officers against gunicorn on the local PostgreSQL (see bench/load_test.py).
+load: install
+	$(BIN)/python bench/load_test.py
 
 lint: install
 	$(BIN)/ruff check engine web forms documents tests bench migrations
