@@ -1,12 +1,15 @@
 """Database connection: SQLite by default so a new user needs no server, PostgreSQL in production."""
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+SNAPSHOT = "caseflow_snapshot"
 DEFAULT_URL = "sqlite:///" + str(Path("instance/caseflow.sqlite").resolve())
 
 
@@ -21,7 +24,7 @@ def make_engine(url: str | None = None) -> Engine:
         _ensure_sqlite_folder(url)
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _sqlite_begin_immediate)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -32,6 +35,22 @@ def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
 
 def is_postgres(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
+
+
+@contextmanager
+def read_snapshot(engine: Engine) -> Iterator[Connection]:
+    """A connection whose reads all see the database as one moment left it, for a backup or a check
+    that must not pair rows written before a concurrent change with rows written after it.
+
+    PostgreSQL: one REPEATABLE READ, READ ONLY transaction. SQLite: one deferred transaction, which WAL
+    holds to the snapshot of its first read without taking the write lock, so writers carry on.
+    """
+    with engine.connect() as connection:
+        connection.execution_options(**{SNAPSHOT: True})
+        with connection.begin():
+            if connection.dialect.name == "postgresql":
+                connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            yield connection
 
 
 def _ensure_sqlite_folder(url: str) -> None:
@@ -49,6 +68,10 @@ def _sqlite_pragmas(dbapi_connection, _record):
     cursor.close()
 
 
-def _sqlite_begin_immediate(connection):
-    """Take SQLite's write lock at BEGIN: a read-then-write transaction can then never deadlock-upgrade."""
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+def _sqlite_begin(connection):
+    """Take SQLite's write lock at BEGIN: a read-then-write transaction can then never deadlock-upgrade.
+
+    A snapshot never writes, so it begins deferred and keeps no writer waiting while it reads.
+    """
+    snapshot = connection.get_execution_options().get(SNAPSHOT, False)
+    connection.exec_driver_sql("BEGIN DEFERRED" if snapshot else "BEGIN IMMEDIATE")
