@@ -14,6 +14,8 @@ from tests.flow_coverage import FlowCoverage
 
 PASSWORD_HASH = "scrypt:test-only-not-a-real-hash"
 
+pytest_plugins = ["tests.databases"]
+
 
 def pytest_addoption(parser):
     parser.addoption(

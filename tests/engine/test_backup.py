@@ -1,0 +1,323 @@
+"""Backups: a whole database saved to one file and restored row for row into an empty database of either
+kind; damaged, forged or newer files, occupied targets and failures midway change nothing."""
+
+import base64
+import hashlib
+import json
+import zipfile
+from datetime import date
+
+import pytest
+from sqlalchemy import JSON, Text, cast, inspect, select, text
+
+from engine import audit, backup, calendar_store, migrate, runtime
+from engine.backup import MANIFEST, BackupError, Occupied, member_name
+from engine.campaigns import corrections, inspections, plans
+from engine.db import make_engine, make_sessionmaker, read_snapshot
+from engine.models import Attachment, AttachmentBlob, Base, CaseComment, Document, Finding
+from tests.campaigns.conftest import add_institution
+from tests.engine.walking import CLINIC, PERSON, Walker
+
+PHOTO = b"\xff\xd8\xff\xe0 JFIF evidence photo of the treatment room \xff\xd9"
+
+
+@pytest.fixture
+def populated(db, people):
+    """A county with a decided case (its documents issued), a case at intake with a photo and a comment,
+    a campaign, an inspection whose finding got a correction order, and a holiday set by hand."""
+    walker = Walker(db, people)
+    decided = walker.to_notice()
+    walker.walk(
+        decided,
+        [("advance_notice", "handler1"), ("party_response", "handler1"), ("decision_approval", "head")],
+    )
+    _add_evidence(db, walker.open(CLINIC), people["handler1"])
+    form = plans.default_form(date(2026, 3, 1), date(2026, 6, 30))
+    plans.create(db, people["depthead"], form | {"name": "2026年规范医疗市场秩序专项整治行动"})
+    _issue_correction_order(db, people)
+    with db.begin() as session:
+        calendar_store.set_day(session, date(2026, 10, 9), False, "调休（手工）", people["handler1"])
+    return decided
+
+
+def _add_evidence(db, case_id, user_id):
+    digest = hashlib.sha256(PHOTO).hexdigest()
+    with db.begin() as session:
+        session.add(AttachmentBlob(sha256=digest, size=len(PHOTO), content=PHOTO))
+        session.flush()
+        session.add(
+            Attachment(
+                case_id=case_id,
+                sha256=digest,
+                filename="现场照片.jpg",
+                media_type="image/jpeg",
+                size=len(PHOTO),
+                uploaded_by_id=user_id,
+            )
+        )
+        session.add(CaseComment(case_id=case_id, author_id=user_id, body="当事人称已停业整顿"))
+
+
+def _issue_correction_order(db, people):
+    hospital = add_institution(db, people["handler1"], "示例县人民医院", "public_hospital", 1)
+    form = {
+        "institution_id": hospital,
+        "inspected_on": "2026-03-20",
+        "officer_ids": [people["handler1"], people["handler2"]],
+        "templates": ["charging"],
+    }
+    prices = inspections.item_key("charging", "prices_displayed")
+    inspection = inspections.record(db, people["handler1"], form, {prices: "未公示价格"})
+    with db() as session:
+        finding = session.scalar(select(Finding.id).where(Finding.inspection_id == inspection.id))
+    corrections.issue(db, people["handler2"], finding)
+
+
+@pytest.fixture
+def sqlite_engine(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'other.sqlite'}")
+    yield engine
+    engine.dispose()
+
+
+def stored(engine) -> dict[str, list]:
+    """Every row of every table as stored (a JSON column as its text, so JSON null is not SQL NULL),
+    and the schema revision."""
+    with engine.connect() as connection:
+        rows = {
+            table.name: connection.execute(
+                select(*(cast(c, Text) if isinstance(c.type, JSON) else c for c in table.columns)).order_by(
+                    *table.primary_key.columns
+                )
+            ).all()
+            for table in Base.metadata.sorted_tables
+        }
+        rows["alembic_version"] = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    return rows
+
+
+def pdfs(engine) -> dict[int, bytes]:
+    with engine.connect() as connection:
+        return dict(connection.execute(select(Document.id, Document.content).order_by(Document.id)).all())
+
+
+def test_a_restored_database_equals_the_one_backed_up_row_for_row(
+    populated, sql_engine, spare_engine, tmp_path
+):
+    path = tmp_path / "caseflow.zip"
+    manifest = backup.backup(sql_engine, path)
+    before = stored(sql_engine)
+    assert [entry.name for entry in manifest.tables] == [t.name for t in Base.metadata.sorted_tables]
+    assert {entry.name: entry.rows for entry in manifest.tables} == {
+        name: len(rows) for name, rows in before.items() if name != "alembic_version"
+    }
+    assert manifest.revision == migrate.revisions()[-1]
+
+    assert backup.restore(spare_engine, path) == manifest
+
+    assert stored(spare_engine) == before
+    restored = pdfs(spare_engine)
+    assert restored == pdfs(sql_engine) and len(restored) >= 10
+    assert all(content.startswith(b"%PDF") for content in restored.values())
+    with make_sessionmaker(spare_engine)() as session:
+        count, breaks = audit.verify(session)
+    assert count == len(before["audit_event"]) and breaks == []
+    report = backup.check(spare_engine, manifest)
+    assert report.problems == []
+    assert report.checked == {"审计记录": count, "文书": len(restored), "附件": 1, "卫生监督意见书": 1}
+
+
+def test_a_restored_database_hands_out_new_ids_after_the_restored_ones(
+    populated, people, sql_engine, spare_engine, tmp_path
+):
+    backup.backup(sql_engine, tmp_path / "caseflow.zip")
+    backup.restore(spare_engine, tmp_path / "caseflow.zip")
+    opened = runtime.open_case(make_sessionmaker(spare_engine), user_id=people["handler1"], party=PERSON)
+    assert opened.id == max(row.id for row in stored(spare_engine)["case_file"])
+    assert opened.id > populated
+
+
+def test_a_backup_restores_into_sqlite_and_from_there_back_into_the_tests_database_kind(
+    populated, sql_engine, sqlite_engine, spare_engine, tmp_path
+):
+    """On PostgreSQL this crosses both ways: PostgreSQL to SQLite, and SQLite to PostgreSQL."""
+    backup.backup(sql_engine, tmp_path / "first.zip")
+    before = stored(sql_engine)
+    backup.restore(sqlite_engine, tmp_path / "first.zip")
+    assert stored(sqlite_engine) == before
+    backup.backup(sqlite_engine, tmp_path / "second.zip")
+    backup.restore(spare_engine, tmp_path / "second.zip")
+    assert stored(spare_engine) == before
+    assert backup.check(spare_engine).problems == []
+
+
+def test_restoring_over_a_database_with_cases_needs_force_and_then_replaces_everything(
+    populated, db, people, sql_engine, tmp_path
+):
+    path = tmp_path / "caseflow.zip"
+    backup.backup(sql_engine, path)
+    before = stored(sql_engine)
+    Walker(db, people).open()
+    changed = stored(sql_engine)
+
+    with pytest.raises(Occupied, match="已有 3 件案件、11 个用户"):
+        backup.restore(sql_engine, path)
+    assert stored(sql_engine) == changed
+
+    backup.restore(sql_engine, path, force=True)
+    assert stored(sql_engine) == before
+
+
+def test_a_changed_byte_in_a_document_is_refused_before_anything_changes(populated, sql_engine, tmp_path):
+    backup.backup(sql_engine, tmp_path / "caseflow.zip")
+    manifest, members = read_backup(tmp_path / "caseflow.zip")
+    flip_a_byte_of_the_first_document(members)
+    write_backup(tmp_path / "tampered.zip", manifest, members, vouch=False)
+    before = stored(sql_engine)
+
+    with pytest.raises(BackupError, match="tables/document.jsonl 的 SHA-256 与清单不符"):
+        backup.restore(sql_engine, tmp_path / "tampered.zip", force=True)
+    assert stored(sql_engine) == before
+
+
+def test_a_document_changed_with_a_manifest_to_match_is_named_by_the_check(
+    populated, sql_engine, spare_engine, tmp_path
+):
+    backup.backup(sql_engine, tmp_path / "caseflow.zip")
+    manifest, members = read_backup(tmp_path / "caseflow.zip")
+    changed = flip_a_byte_of_the_first_document(members)
+    write_backup(tmp_path / "forged.zip", manifest, members)
+
+    restored = backup.restore(spare_engine, tmp_path / "forged.zip")
+    assert backup.check(spare_engine, restored).problems == [f"文书 {changed}：内容与 SHA-256 不符"]
+
+
+def test_a_failure_midway_leaves_the_target_as_it_was(populated, sql_engine, spare_engine, tmp_path):
+    """A document twice: its table comes late in the order, after most rows and the schema went in."""
+    backup.backup(sql_engine, tmp_path / "caseflow.zip")
+    manifest, members = read_backup(tmp_path / "caseflow.zip")
+    documents = rows_of(members, "document")
+    put_rows(members, "document", documents + documents[-1:])
+    write_backup(tmp_path / "broken.zip", manifest, members)
+    before = stored(sql_engine)
+
+    with pytest.raises(BackupError, match="恢复失败，数据库保持原样"):
+        backup.restore(sql_engine, tmp_path / "broken.zip", force=True)
+    assert stored(sql_engine) == before
+    with pytest.raises(BackupError, match="恢复失败，数据库保持原样"):
+        backup.restore(spare_engine, tmp_path / "broken.zip")
+    assert inspect(spare_engine).get_table_names() == []
+
+
+def test_a_backup_of_an_older_schema_is_restored_and_migrated_to_the_head(
+    populated, sql_engine, spare_engine, tmp_path
+):
+    """The older backup is the current one cut to the tables and columns of the previous revision; the
+    restore goes down to that revision in the full database it replaces, and up again after the rows."""
+    older = migrate.revisions()[-2]
+    backup.backup(sql_engine, tmp_path / "caseflow.zip")
+    documents = pdfs(sql_engine)
+    manifest, members = read_backup(tmp_path / "caseflow.zip")
+    cut_to_schema(manifest, members, schema_at(spare_engine, older))
+    manifest["revision"] = older
+    write_backup(tmp_path / "older.zip", manifest, members)
+
+    backup.restore(sql_engine, tmp_path / "older.zip", force=True)
+
+    with sql_engine.connect() as connection:
+        assert migrate.current_revision(connection) == migrate.revisions()[-1]
+    assert pdfs(sql_engine) == documents
+    assert backup.check(sql_engine).problems == []
+
+
+def test_a_backup_from_newer_code_is_refused(populated, sql_engine, spare_engine, tmp_path):
+    backup.backup(sql_engine, tmp_path / "caseflow.zip")
+    manifest, members = read_backup(tmp_path / "caseflow.zip")
+    write_backup(tmp_path / "newer.zip", manifest | {"revision": "9999"}, members)
+    with pytest.raises(BackupError, match="9999 比本程序新"):
+        backup.restore(spare_engine, tmp_path / "newer.zip")
+    assert inspect(spare_engine).get_table_names() == []
+
+
+def test_a_file_that_is_no_backup_is_refused(spare_engine, tmp_path):
+    (tmp_path / "notes.zip").write_bytes(b"not a zip at all")
+    with pytest.raises(BackupError, match="不是 caseflow 备份文件"):
+        backup.restore(spare_engine, tmp_path / "notes.zip")
+    with zipfile.ZipFile(tmp_path / "other.zip", "w") as archive:
+        archive.writestr("readme.txt", "hello")
+    with pytest.raises(BackupError, match="缺少或无法读取备份清单"):
+        backup.restore(spare_engine, tmp_path / "other.zip")
+
+
+def test_a_database_not_at_the_head_revision_is_not_backed_up(spare_engine, tmp_path):
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    with pytest.raises(BackupError, match="请先升级数据库"):
+        backup.backup(spare_engine, folder / "caseflow.zip")
+    assert not list(folder.iterdir())
+
+
+def test_a_snapshot_sees_one_moment_while_a_writer_commits(db, people, sql_engine):
+    walker = Walker(db, people)
+    walker.open()
+    with read_snapshot(sql_engine) as connection:
+        count = text("SELECT count(*) FROM case_file")
+        assert connection.scalar(count) == 1
+        walker.open()
+        assert connection.scalar(count) == 1
+    with sql_engine.connect() as connection:
+        assert connection.scalar(count) == 2
+
+
+def read_backup(path) -> tuple[dict, dict[str, bytes]]:
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist() if name != MANIFEST}
+        return json.loads(archive.read(MANIFEST)), members
+
+
+def write_backup(path, manifest: dict, members: dict[str, bytes], vouch: bool = True) -> None:
+    """Write a backup; ``vouch`` makes its manifest's row counts and hashes fit the members as they are."""
+    if vouch:
+        for entry in manifest["tables"]:
+            content = members[member_name(entry["name"])]
+            entry["rows"], entry["sha256"] = content.count(b"\n"), hashlib.sha256(content).hexdigest()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+        archive.writestr(MANIFEST, json.dumps(manifest))
+
+
+def rows_of(members: dict[str, bytes], table: str) -> list[dict]:
+    return [json.loads(line) for line in members[member_name(table)].splitlines()]
+
+
+def put_rows(members: dict[str, bytes], table: str, rows: list[dict]) -> None:
+    members[member_name(table)] = b"".join(json.dumps(row).encode() + b"\n" for row in rows)
+
+
+def flip_a_byte_of_the_first_document(members: dict[str, bytes]) -> int:
+    documents = rows_of(members, "document")
+    content = bytearray(base64.b64decode(documents[0]["content"]))
+    content[len(content) // 2] ^= 1
+    documents[0]["content"] = base64.b64encode(content).decode("ascii")
+    put_rows(members, "document", documents)
+    return documents[0]["id"]
+
+
+def schema_at(engine, revision: str) -> dict[str, set[str]]:
+    """The tables and their columns at ``revision``, read from a database migrated there and back."""
+    with engine.connect() as connection, connection.begin() as transaction:
+        migrate.migrate_to(connection, revision)
+        found = inspect(connection)
+        shape = {name: {c["name"] for c in found.get_columns(name)} for name in found.get_table_names()}
+        transaction.rollback()
+    return shape
+
+
+def cut_to_schema(manifest: dict, members: dict[str, bytes], shape: dict[str, set[str]]) -> None:
+    manifest["tables"] = [entry for entry in manifest["tables"] if entry["name"] in shape]
+    for entry in manifest["tables"]:
+        columns = shape[entry["name"]]
+        entry["columns"] = {name: kind for name, kind in entry["columns"].items() if name in columns}
+        rows = rows_of(members, entry["name"])
+        put_rows(members, entry["name"], [{k: v for k, v in row.items() if k in columns} for row in rows])
