@@ -2,7 +2,7 @@
 
 from flask import Flask
 
-from web.commands import campaigns, cases, documents, operations, setup, tasks, users
+from web.commands import backup, campaigns, cases, documents, operations, setup, tasks, users
 
 
 def init_app(app: Flask) -> None:
@@ -14,5 +14,6 @@ def init_app(app: Flask) -> None:
         users.group,
         campaigns.group,
         *operations.COMMANDS,
+        *backup.COMMANDS,
     ]:
         app.cli.add_command(command)
