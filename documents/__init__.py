@@ -8,7 +8,7 @@ producing a PDF that lacks data (MissingData), prints blanks (MissingGlyphs) or 
 its font (UnsupportedFont).
 """
 
-from documents.data import Agency, CaseInfo, DocumentData, Officer, Party
+from documents.data import Agency, CaseInfo, DocumentData, Officer, Party, from_payload, to_payload
 from documents.errors import DocumentError, MissingData, MissingGlyphs, NotApplicable, UnsupportedFont
 from documents.generator import Generator
 from documents.registry import GENERATORS
@@ -18,6 +18,8 @@ __all__ = [
     "Agency",
     "CaseInfo",
     "DocumentData",
+    "from_payload",
+    "to_payload",
     "DocumentError",
     "Generator",
     "MissingData",

@@ -4,9 +4,11 @@ Nothing here reaches into the database: the web layer copies values in, so gener
 tested and benchmarked with literals.
 """
 
+import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 
@@ -70,3 +72,43 @@ class DocumentData:
     reviewer: str | None = None
     approver: str | None = None
     presider: str | None = None
+
+
+def to_payload(doc: DocumentData) -> dict:
+    """A JSON-safe copy of doc, frozen when the document is issued and rendered from later.
+
+    Dates and amounts in fields become strings, which every generator accepts as well.
+    """
+    return json.loads(json.dumps(asdict(doc), ensure_ascii=False, default=_plain))
+
+
+def from_payload(payload: Mapping) -> DocumentData:
+    case = dict(payload["case"])
+    case["registered_on"] = _day(case.get("registered_on"))
+    return DocumentData(
+        agency=Agency(**payload["agency"]),
+        party=Party(**payload["party"]),
+        case=CaseInfo(**case),
+        issued_on=_day(payload["issued_on"]),
+        verify_url=payload["verify_url"],
+        fields=payload.get("fields") or {},
+        number=payload.get("number"),
+        officers=tuple(Officer(**officer) for officer in payload.get("officers") or ()),
+        reviewer=payload.get("reviewer"),
+        approver=payload.get("approver"),
+        presider=payload.get("presider"),
+    )
+
+
+def _plain(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, set | frozenset):
+        return sorted(value)
+    raise TypeError(f"{type(value).__name__} cannot be frozen into a document payload")
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None

@@ -58,8 +58,20 @@ class Generator:
             labels += check(doc)
         return labels
 
+    def check(self, doc: DocumentData) -> None:
+        """Raise the DocumentError render would raise, without the cost of laying out the PDF.
+
+        Issuing checks in the step's transaction and renders after it commits: a document that
+        cannot be made still refuses the step.
+        """
+        self._prepare(doc)
+
     def render(self, doc: DocumentData) -> bytes:
         """Return the document as PDF bytes, or raise a DocumentError saying why it cannot be made."""
+        masthead, blocks, font_name = self._prepare(doc)
+        return build_pdf(masthead, blocks, doc.verify_url, font_name)
+
+    def _prepare(self, doc: DocumentData):
         if not self.applies(doc.fields):
             raise NotApplicable(self.title, self.inapplicable_reason)
         missing = self.missing(doc)
@@ -70,7 +82,7 @@ class Generator:
         font = document_font()
         drawn = [*masthead.texts(), *FOOTER_TEXTS, *(text for block in blocks for text in block.texts())]
         font.require_glyphs(drawn)
-        return build_pdf(masthead, blocks, doc.verify_url, font.name)
+        return masthead, blocks, font.name
 
 
 def _party_missing(party, full):

@@ -1,9 +1,10 @@
 """Issue statutory documents inside the transaction of the step that produces them.
 
 A user task lists its documents in the BPMN (``documents`` property); when the task completes,
-each applicable document is numbered, rendered and stored in the same transaction, so a failed
-step leaves no number taken and no document behind. Stored bytes are never changed: rendering a
-type again makes the next version.
+each applicable document is numbered, checked and stored with the data it says in the same
+transaction, so a failed step leaves no number taken and no document behind. The PDF is laid out
+after the commit (engine/rendering.py). Stored bytes are never changed: rendering a type again
+makes the next version.
 """
 
 import hashlib
@@ -50,7 +51,7 @@ def issue_for_step(
 def issue(
     session: Session, case: Case, doc_type: str, data: dict, user: User | None, task: HumanTask | None = None
 ) -> Document:
-    """Number, render and store one document of the case."""
+    """Number, check and store one document of the case; its PDF is rendered after the commit."""
     version = 1 + (
         session.scalar(
             select(func.max(Document.version)).where(
@@ -69,7 +70,7 @@ def issue(
     doc = _document_data(
         session, case, data, number, verify_code, _signatories(session, case, data, user, task)
     )
-    content = _render(doc_type, doc)
+    _check(doc_type, doc)
     document = Document(
         case_id=case.id,
         agency_id=case.agency_id,
@@ -78,10 +79,8 @@ def issue(
         number=number,
         version=version,
         task_id=task.id if task else None,
-        sha256=sha256(content),
         verify_code=verify_code,
-        size=len(content),
-        content=content,
+        payload=documents.to_payload(doc),
         issued_on=today(),
         created_by_id=user.id if user else None,
     )
@@ -90,9 +89,9 @@ def issue(
     return document
 
 
-def _render(doc_type: str, doc: documents.DocumentData) -> bytes:
+def _check(doc_type: str, doc: documents.DocumentData) -> None:
     try:
-        return documents.GENERATORS[doc_type].render(doc)
+        documents.GENERATORS[doc_type].check(doc)
     except documents.DocumentError as exc:
         raise DocumentRefused(
             f"无法生成{documents.GENERATORS[doc_type].title}：{exc}", {"documents": [str(exc)]}

@@ -347,6 +347,8 @@ class Document(Base):
 
     The QR code on each page cannot carry the hash of the PDF it is printed in, so it carries
     ``verify_code``, a SHA-256 of the document's identity and a random salt, fixed before rendering.
+    The step that issues a document fixes its number, verify code and ``payload`` (the data it says);
+    the PDF bytes follow once the step has committed (``rendered_at``), so no case waits on layout.
     """
 
     __tablename__ = "document"
@@ -360,13 +362,24 @@ class Document(Base):
     number: Mapped[str | None] = mapped_column(String(100))
     version: Mapped[int] = mapped_column(Integer, default=1)
     task_id: Mapped[int | None] = mapped_column(ForeignKey("human_task.id"))
-    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    sha256: Mapped[str | None] = mapped_column(String(64), unique=True)
     verify_code: Mapped[str] = mapped_column(String(64), unique=True)
-    size: Mapped[int] = mapped_column(Integer)
-    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    size: Mapped[int | None] = mapped_column(Integer)
+    content: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    payload: Mapped[dict | None] = mapped_column(JSON, deferred=True)
     issued_on: Mapped[date] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    rendered_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+# Renderers look for documents still waiting for their PDF; once rendered a row leaves the index.
+Index(
+    "ix_document_unrendered",
+    Document.id,
+    postgresql_where=Document.rendered_at.is_(None),
+    sqlite_where=Document.rendered_at.is_(None),
+)
 
 
 # The campaign layer (engine/campaigns): institution register, campaigns, inspections, complaints,

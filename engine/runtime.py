@@ -18,7 +18,18 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from engine import audit, calendar_store, deadlines, duties, guards, issuing, projection, state, timers
+from engine import (
+    audit,
+    calendar_store,
+    deadlines,
+    duties,
+    guards,
+    issuing,
+    projection,
+    rendering,
+    state,
+    timers,
+)
 from engine.clock import today, utcnow
 from engine.errors import Conflict, Forbidden, InvalidSubmission, LegalGuardViolation, NotFound
 from engine.models import Agency, Case, CaseCounter, Deployment, HumanTask, Party, User
@@ -47,6 +58,7 @@ class Outcome:
     status: str
     new_task_ids: list[int]
     flows: list[list[str]]
+    document_ids: list[int]
 
 
 @contextmanager
@@ -217,10 +229,10 @@ def render_document(db: sessionmaker, case_id: int, doc_type: str, user_id: int)
                 "type": doc_type,
                 "number": document.number,
                 "version": document.version,
-                "sha256": document.sha256,
+                "verify_code": document.verify_code,
             },
         )
-        return document
+    return rendering.rendered(db, document)
 
 
 MAX_DRAFT_BYTES = 200_000
@@ -240,7 +252,16 @@ def save_draft(db: sessionmaker, task_id: int, user_id: int, data: dict) -> Huma
 def complete_task(
     db: sessionmaker, task_id: int, user_id: int, data: dict, expected_version: int | None = None
 ) -> Outcome:
-    """Validate the submission, advance the workflow and record it, all in one transaction."""
+    """Validate the submission, advance the workflow and record it, all in one transaction.
+
+    The PDFs of the documents the step issued are rendered after the commit.
+    """
+    outcome = _complete(db, task_id, user_id, data, expected_version)
+    rendering.after_commit(db, outcome.document_ids)
+    return outcome
+
+
+def _complete(db: sessionmaker, task_id: int, user_id: int, data: dict, expected_version: int | None):
     try:
         with transaction(db) as session:
             task, case, user = load_for_completion(session, task_id, user_id, expected_version)
@@ -255,7 +276,9 @@ def complete_task(
             write_audit(session, case, task, user, submitted, flows, issued)
             new_tasks = project_tasks(session, case, task, user, workflow, submitted, before)
             session.flush()
-            return Outcome(case.id, case.steps, case.status, [t.id for t in new_tasks], flows)
+            return Outcome(
+                case.id, case.steps, case.status, [t.id for t in new_tasks], flows, [d.id for d in issued]
+            )
     except (StaleDataError, IntegrityError) as exc:
         raise Conflict("案件已被他人更新，请刷新后重试") from exc
 
@@ -355,7 +378,8 @@ def write_audit(
             "flows": flows,
             "status": case.status,
             "documents": [
-                {"id": d.id, "type": d.doc_type, "number": d.number, "sha256": d.sha256} for d in issued
+                {"id": d.id, "type": d.doc_type, "number": d.number, "verify_code": d.verify_code}
+                for d in issued
             ],
         },
     )

@@ -1,6 +1,8 @@
 """Bad-practice points and tiers per institution and year; repeat unlicensed practice flagged for the
 police (法释〔2008〕5号 art. 2 (四)); publication and withdrawal of penalty decisions."""
 
+from datetime import datetime
+
 import pytest
 from sqlalchemy import select
 
@@ -129,6 +131,7 @@ def _decision(db, case_id):
                 size=1,
                 content=b"%",
                 issued_on=day("2026-04-01"),
+                rendered_at=datetime(2026, 4, 1),
             )
         )
 

@@ -3,7 +3,7 @@
 import hashlib
 import io
 import re
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 
@@ -121,6 +121,7 @@ def test_issued_documents_are_listed_and_downloadable(signed_in, db, people, cas
                 content=PDF,
                 issued_on=date(2026, 3, 4),
                 created_by_id=people["handler1"],
+                rendered_at=datetime(2026, 3, 4, 2, 0),
             )
         )
     client = signed_in("legal")

@@ -92,3 +92,16 @@ def test_overdue_list_carries_colour_and_days_left(runner):
     assert {c["id"]: c["colour"] for c in _json(runner, "case", "list")}[fresh] in ("green", "yellow")
     queue = _json(runner, "task", "list", "--user", "head")["queue"]
     assert (queue[0]["due_on"], queue[0]["colour"]) == ("2026-10-08", "red")
+
+
+def test_worker_renders_the_pdfs_app_servers_left_to_it(runner, monkeypatch, tmp_path):
+    monkeypatch.setenv("CASEFLOW_RENDER", "worker")
+    case_id = _open(runner, "王某")["id"]
+    _complete(runner, case_id, "intake_record", "handler1")
+    [pending] = _json(runner, "doc", "list", str(case_id))
+    assert pending["sha256"] is None
+
+    assert "生成文书 PDF 1 份" in _run(runner, "worker", "--once")
+    [rendered] = _json(runner, "doc", "list", str(case_id))
+    _run(runner, "doc", "get", str(rendered["id"]), "--out", str(tmp_path / "record.pdf"))
+    assert "核验通过" in _run(runner, "doc", "verify", str(tmp_path / "record.pdf"))

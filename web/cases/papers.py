@@ -6,6 +6,7 @@ from flask import abort, send_file
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from engine import rendering
 from engine.models import Document
 from web.access import visible_case
 from web.db import sessions
@@ -25,10 +26,9 @@ def download(document_id: int):
         if document is None:
             abort(404)
         visible_case(db, document.case_id)
-        data, name = (
-            document.content,
-            f"{document.title}-{document.number or document.id}-v{document.version}.pdf",
-        )
+    document = rendering.rendered(sessions(), document)
+    name = f"{document.title}-{document.number or document.id}-v{document.version}.pdf"
+    data = document.content
     response = send_file(io.BytesIO(data), mimetype="application/pdf", as_attachment=True, download_name=name)
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response

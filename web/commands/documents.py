@@ -8,7 +8,7 @@ import click
 from flask.cli import AppGroup
 from sqlalchemy import select
 
-from engine import issuing, runtime
+from engine import issuing, rendering, runtime
 from engine.models import Case, Document
 from web.commands.common import db, emit, engine_errors, user_id
 
@@ -63,8 +63,7 @@ def doc_render(case_id, doc_type, username, out):
     """Render a document of the case from its current data as a new version (earlier versions stay)."""
     document = runtime.render_document(db(), case_id, doc_type, user_id(username))
     if out:
-        with db()() as session:
-            out.write_bytes(session.get(Document, document.id).content)
+        out.write_bytes(document.content)
     click.echo(
         f"已生成 {document.title} {document.number or ''} 第{document.version}版（{document.sha256[:16]}…）"
     )
@@ -77,9 +76,9 @@ def doc_get(document_id, out):
     """Save a stored document's PDF bytes to a file."""
     with db()() as session:
         document = session.get(Document, document_id)
-        if document is None:
-            raise click.ClickException(f"文书 {document_id} 不存在")
-        out.write_bytes(document.content)
+    if document is None:
+        raise click.ClickException(f"文书 {document_id} 不存在")
+    out.write_bytes(rendering.rendered(db(), document).content)
     click.echo(f"已保存到 {out}")
 
 

@@ -6,8 +6,10 @@ import time
 import click
 from flask.cli import AppGroup, with_appcontext
 
-from engine import audit, calendar_store, worker
+from engine import audit, calendar_store, rendering, worker
 from web.commands.common import DATE, db, user_id
+
+RENDER_BATCH = 100
 
 
 @click.command("worker")
@@ -17,17 +19,25 @@ from web.commands.common import DATE, db, user_id
     type=click.DateTime(["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"]),
     help="treat this UTC time as now (replaying or testing)",
 )
-@click.option("--interval", type=float, default=30.0, help="seconds between rounds")
+@click.option("--interval", type=float, default=30.0, help="seconds between timer rounds")
+@click.option("--render-interval", type=float, default=1.0, help="seconds between looks for unrendered PDFs")
 @with_appcontext
-def worker_command(once, now, interval):
-    """Fire due BPMN timers exactly once and refresh task due dates."""
+def worker_command(once, now, interval, render_interval):
+    """Fire due BPMN timers exactly once, refresh task due dates and render the PDFs steps issued."""
+    next_timers = 0.0
     while True:
-        changed = worker.refresh_due_dates(db())
-        fired = worker.fire_due_timers(db(), now)
-        click.echo(f"触发定时器 {fired} 个；更新任务期限 {changed} 项")
+        rendered = rendering.render_pending(db(), limit=None if once else RENDER_BATCH)
+        if rendered:
+            click.echo(f"生成文书 PDF {rendered} 份")
+        if once or time.monotonic() >= next_timers:
+            changed = worker.refresh_due_dates(db())
+            fired = worker.fire_due_timers(db(), now)
+            click.echo(f"触发定时器 {fired} 个；更新任务期限 {changed} 项")
+            next_timers = time.monotonic() + interval
         if once:
             return
-        time.sleep(interval)
+        if not rendered:
+            time.sleep(render_interval)
 
 
 audit_group = AppGroup("audit", help="审计日志")

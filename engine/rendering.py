@@ -1,0 +1,75 @@
+"""Lay out the PDF of issued documents once their step has committed.
+
+Laying out a page costs tens of milliseconds, more than the rest of a step. The step's
+transaction fixes everything a document says (number, verify code, frozen payload) and checks
+that it can be made; the bytes are written here, in a short transaction of their own, so the case
+row is never locked while reportlab works. With ``CASEFLOW_RENDER=worker`` app servers leave the
+rendering to ``caseflow worker``; by default the same request renders right after its commit.
+Anyone who asks for a PDF that is not there yet gets it rendered on the spot, and a document whose
+renderer died is picked up by the next worker round: no issued document stays without its bytes.
+"""
+
+import os
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker, undefer
+
+import documents
+from engine.clock import utcnow
+from engine.db import is_postgres
+from engine.issuing import sha256
+from engine.models import Document
+
+INLINE, WORKER = "inline", "worker"
+
+
+def mode() -> str:
+    return WORKER if os.environ.get("CASEFLOW_RENDER", INLINE) == WORKER else INLINE
+
+
+def after_commit(db: sessionmaker, document_ids: list[int]) -> None:
+    """Render what a step just issued, unless the worker is to do it."""
+    if mode() == INLINE:
+        for document_id in document_ids:
+            render(db, document_id, wait=False)
+
+
+def render(db: sessionmaker, document_id: int, wait: bool = True) -> bool:
+    """Write the PDF of one document if it has none; False if another renderer holds or did it.
+
+    wait=False skips a document another renderer is working on instead of queueing behind it.
+    """
+    with db.begin() as session:
+        document = _lock_unrendered(session, document_id, wait)
+        if document is None:
+            return False
+        content = documents.GENERATORS[document.doc_type].render(documents.from_payload(document.payload))
+        document.content = content
+        document.sha256 = sha256(content)
+        document.size = len(content)
+        document.rendered_at = utcnow()
+        return True
+
+
+def render_pending(db: sessionmaker, limit: int | None = None) -> int:
+    """Render documents still without bytes, oldest first, up to limit; the worker's round."""
+    with db() as session:
+        waiting = session.scalars(
+            select(Document.id).where(Document.rendered_at.is_(None)).order_by(Document.id).limit(limit)
+        ).all()
+    return sum(render(db, document_id, wait=False) for document_id in waiting)
+
+
+def rendered(db: sessionmaker, document: Document) -> Document:
+    """The document with its bytes, rendering them now if no renderer has yet."""
+    if document.rendered_at is None:
+        render(db, document.id)
+    with db() as session:
+        return session.get(Document, document.id, options=[undefer(Document.content)])
+
+
+def _lock_unrendered(session: Session, document_id: int, wait: bool) -> Document | None:
+    query = select(Document).where(Document.id == document_id, Document.rendered_at.is_(None))
+    if is_postgres(session):
+        query = query.with_for_update(skip_locked=not wait)
+    return session.scalar(query)
