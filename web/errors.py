@@ -1,8 +1,9 @@
 """One answer per failure: JSON ``{"code", "message", "details"}`` under /api, a Chinese page elsewhere."""
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, current_app, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from werkzeug.exceptions import HTTPException, InternalServerError
 
 from engine.errors import CaseflowError, InvalidSubmission
 
@@ -19,8 +20,11 @@ HTTP_ERRORS = {
     415: ("unsupported_media_type", "不支持的文件类型"),
     422: ("invalid", "提交的内容有误"),
     429: ("too_many_requests", "请求过于频繁，请稍后再试"),
+    500: ("internal_error", "系统内部错误，本次操作没有保存，请稍后重试或联系管理员"),
 }
 CSRF_MESSAGE = "表单已过期或来源不明（CSRF 校验失败），请刷新页面后重试。"
+DATABASE_GONE = "数据库暂时无法连接，本次操作没有保存任何内容，请稍后重试。"
+RETRY_AFTER_SECONDS = 5
 
 
 def init_app(app: Flask) -> None:
@@ -28,12 +32,26 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(CaseflowError, engine_error)
     app.register_error_handler(CSRFError, csrf_error)
     app.register_error_handler(HTTPException, http_error)
+    app.register_error_handler(DBAPIError, database_error)
 
 
 def engine_error(exc: CaseflowError):
     """Every refusal of submitted data (schema, legal guard, document rules) is a 422 naming the fields."""
     status = 422 if isinstance(exc, InvalidSubmission) else ENGINE_STATUS.get(exc.code, 400)
     return respond(status, exc.code, exc.message, exc.details)
+
+
+def database_error(exc: DBAPIError):
+    """A lost connection (restart, failover, network) rolled the transaction back: the user may retry.
+
+    Other database errors are faults of the application and answer 500 like any other.
+    """
+    if not (exc.connection_invalidated or isinstance(exc, OperationalError | InterfaceError)):
+        current_app.logger.exception("database error", exc_info=exc)
+        return http_error(InternalServerError())
+    current_app.logger.warning("database unavailable: %s", exc.orig)
+    body, status = respond(503, "database_unavailable", DATABASE_GONE, {})
+    return body, status, {"Retry-After": str(RETRY_AFTER_SECONDS)}
 
 
 def csrf_error(exc: CSRFError):
@@ -66,8 +84,5 @@ def wants_json() -> bool:
 
 def respond(status: int, code: str, message: str, details: dict):
     if wants_json():
-        body = {"code": code, "message": message}
-        if details:
-            body["details"] = details
-        return jsonify(body), status
+        return jsonify({"code": code, "message": message, "details": details}), status
     return render_template("errors.html", status=status, message=message, details=details), status
