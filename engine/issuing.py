@@ -12,7 +12,7 @@ import os
 import secrets
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import documents
@@ -52,15 +52,8 @@ def issue(
     session: Session, case: Case, doc_type: str, data: dict, user: User | None, task: HumanTask | None = None
 ) -> Document:
     """Number, check and store one document of the case; its PDF is rendered after the commit."""
-    version = 1 + (
-        session.scalar(
-            select(func.max(Document.version)).where(
-                Document.case_id == case.id, Document.doc_type == doc_type
-            )
-        )
-        or 0
-    )
     previous = _latest(session, case.id, doc_type)
+    version = previous.version + 1 if previous else 1
     number = previous.number if previous else None
     if number is None and numbering.is_numbered(doc_type):
         number = numbering.next_number(session, case.agency, doc_type, today().year)
@@ -113,17 +106,17 @@ REVIEWER_ROLES = (Role.DEPT_HEAD, Role.LEGAL_REVIEWER)
 
 def _signatories(session: Session, case: Case, data: dict, user: User | None, task: HumanTask | None) -> dict:
     """Who signs: the head or reviewer completing this step, else the last one who did; the presider."""
+    signed = session.execute(
+        select(HumanTask.role, User.full_name)
+        .join(User, HumanTask.completed_by_id == User.id)
+        .where(HumanTask.case_id == case.id, HumanTask.role.in_(APPROVER_ROLES + REVIEWER_ROLES))
+        .order_by(HumanTask.completed_at.desc())
+    ).all()
 
     def signer(roles) -> str | None:
         if user and task and task.role in roles:
             return user.full_name
-        return session.scalar(
-            select(User.full_name)
-            .join(HumanTask, HumanTask.completed_by_id == User.id)
-            .where(HumanTask.case_id == case.id, HumanTask.role.in_(roles))
-            .order_by(HumanTask.completed_at.desc())
-            .limit(1)
-        )
+        return next((name for role, name in signed if role in roles), None)
 
     presider = session.get(User, data["presider_id"]) if data.get("presider_id") else None
     return {

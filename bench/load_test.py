@@ -1,0 +1,260 @@
+"""Load test: simulated officers against gunicorn on 127.0.0.1 with PostgreSQL, locust in headless mode.
+
+Seeds a fresh database (default ``caseflow_load`` on the local server, dropped and created again):
+five county agencies of ten officers each (six handlers, two department heads, two agency heads)
+with API tokens, and open cases waiting at intake. Starts gunicorn serving ``wsgi:app`` in
+production mode with documents rendered by ``caseflow worker`` (run at the lowest CPU priority,
+as a render host would sit beside the app servers), then runs bench/load_officers.py: every
+officer lists its inbox, opens the case of a task and completes it with the form's example data,
+so cases walk the whole penalty procedure and issue their documents.
+
+Usage: python bench/load_test.py [--users 50] [--seconds 60] [--app-workers 5] [--database-url URL]
+The last line is one JSON object: submits_per_s, p95_ms and errors, with the details beside them.
+"""
+
+import argparse
+import csv
+import json
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import create_engine, func, select, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from engine import accounts, calendar_store, runtime  # noqa: E402
+from engine.db import make_engine, make_sessionmaker  # noqa: E402
+from engine.migrate import upgrade  # noqa: E402
+from engine.models import Document  # noqa: E402
+from web.auth import tokens  # noqa: E402
+
+BIN = ROOT / ".venv" / "bin"
+AGENCIES = 5
+TEAM = [("handler", 6), ("dept_head", 2), ("agency_head", 2)]
+CASES_PER_AGENCY = 400
+SUBMIT = "POST /api/v1/tasks/[id]/complete"
+
+
+def recreate_database(url: str) -> None:
+    target = make_url(url)
+    admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)'))
+        connection.execute(text(f'CREATE DATABASE "{target.database}"'))
+    admin.dispose()
+
+
+def seed(url: str, people_file: Path, cases_per_agency: int) -> None:
+    """Agencies, officers with tokens, and cases open at intake, written through the engine."""
+    upgrade(url)
+    engine = make_engine(url)
+    db = make_sessionmaker(engine)
+    with db.begin() as session:
+        calendar_store.seed(session)
+    runtime.deploy(db)
+    people = {"officers": [], "agencies": {}}
+    with db.begin() as session:
+        for index in range(AGENCIES):
+            agency = accounts.create_agency(
+                session, f"load{index}", f"{index}号县卫生健康委员会", f"{index}号县"
+            )
+            officers = [
+                _officer(session, agency, role, number) for role, count in TEAM for number in range(count)
+            ]
+            people["officers"] += officers
+            people["agencies"][str(agency.id)] = {
+                "handlers": [o["id"] for o in officers if o["role"] == "handler"]
+            }
+    for officer in people["officers"]:
+        if officer["role"] == "handler":
+            for number in range(cases_per_agency // TEAM[0][1]):
+                runtime.open_case(
+                    db,
+                    user_id=officer["id"],
+                    party={"kind": "person", "name": f"当事人{officer['id']}-{number}", "address": "城关镇"},
+                )
+    people_file.write_text(json.dumps(people), encoding="utf-8")
+    engine.dispose()
+
+
+def _officer(session, agency, role: str, number: int) -> dict:
+    user = accounts.create_user(
+        session,
+        username=f"{agency.code}-{role}-{number}",
+        full_name=f"{role}{agency.code}{number}",
+        password_hash="-",
+        agency=agency,
+        roles=[role],
+        certificate_no=f"执法证 {agency.code}{number:03d}" if role == "handler" else None,
+    )
+    session.flush()
+    return {"id": user.id, "agency_id": agency.id, "role": role, "token": tokens.issue(session, user)}
+
+
+def start_servers(url: str, port: int, app_workers: int, log_dir: Path) -> list[subprocess.Popen]:
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "CASEFLOW_ENV": "production",
+        "SECRET_KEY": secrets.token_hex(32),
+        "CASEFLOW_RENDER": "worker",
+        "PYTHONPATH": str(ROOT),
+    }
+    app = subprocess.Popen(
+        [
+            str(BIN / "gunicorn"),
+            "wsgi:app",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(app_workers),
+            "--worker-class",
+            "sync",
+            "--backlog",
+            "2048",
+            "--access-logfile",
+            "-",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=open(log_dir / "gunicorn.log", "w"),
+        stderr=subprocess.STDOUT,
+    )
+    renderer = subprocess.Popen(
+        ["nice", "-n", "19", str(BIN / "caseflow"), "worker", "--interval", "30"],
+        cwd=ROOT,
+        env=env,
+        stdout=open(log_dir / "worker.log", "w"),
+        stderr=subprocess.STDOUT,
+    )
+    wait_healthy(f"http://127.0.0.1:{port}/healthz", app)
+    return [app, renderer]
+
+
+def wait_healthy(url: str, process: subprocess.Popen, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"gunicorn exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"{url} did not answer within {seconds} s")
+
+
+def run_locust(port: int, users: int, seconds: int, people_file: Path, work: Path) -> dict:
+    env = {
+        **os.environ,
+        "CASEFLOW_LOAD_PEOPLE": str(people_file),
+        "CASEFLOW_LOAD_CONFLICTS": str(work / "conflicts.json"),
+        "PYTHONPATH": str(ROOT),
+    }
+    subprocess.run(
+        [
+            str(BIN / "locust"),
+            "-f",
+            str(ROOT / "bench" / "load_officers.py"),
+            "--headless",
+            "--host",
+            f"http://127.0.0.1:{port}",
+            "-u",
+            str(users),
+            "-r",
+            str(users),
+            "-t",
+            f"{seconds}s",
+            "--csv",
+            str(work / "load"),
+            "--only-summary",
+            "--stop-timeout",
+            "10",
+        ],
+        cwd=ROOT,
+        env=env,
+        check=False,
+    )
+    with open(work / "load_stats.csv", encoding="utf-8") as stats:
+        rows = {row["Name"]: row for row in csv.DictReader(stats)}
+    conflicts = json.loads((work / "conflicts.json").read_text())["count"]
+    return {"rows": rows, "conflicts": conflicts}
+
+
+def stop(processes: list[subprocess.Popen]) -> None:
+    for process in processes:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+    for process in processes:
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def documents_state(url: str) -> dict:
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        issued = connection.scalar(select(func.count()).select_from(Document))
+        waiting = connection.scalar(select(func.count()).where(Document.rendered_at.is_(None)))
+    engine.dispose()
+    return {"documents_issued": issued, "documents_waiting_for_pdf": waiting}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--app-workers", type=int, default=5)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--cases-per-agency", type=int, default=CASES_PER_AGENCY)
+    parser.add_argument(
+        "--database-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/caseflow_load"
+    )
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="caseflow-load-"))
+    people_file = work / "people.json"
+    recreate_database(args.database_url)
+    started = time.monotonic()
+    seed(args.database_url, people_file, args.cases_per_agency)
+    print(f"seeded in {time.monotonic() - started:.1f} s; logs in {work}", file=sys.stderr)
+    processes = start_servers(args.database_url, args.port, args.app_workers, work)
+    try:
+        result = run_locust(args.port, args.users, args.seconds, people_file, work)
+    finally:
+        stop(processes)
+    rows = result["rows"]
+    total, submit = rows["Aggregated"], rows[SUBMIT]
+    print(
+        json.dumps(
+            {
+                "submits_per_s": round(int(submit["Request Count"]) / args.seconds, 1),
+                "p95_ms": float(total["95%"]),
+                "errors": int(total["Failure Count"]),
+                "submit_p95_ms": float(submit["95%"]),
+                "submit_median_ms": float(submit["50%"]),
+                "requests": int(total["Request Count"]),
+                "requests_per_s": round(int(total["Request Count"]) / args.seconds, 1),
+                "conflicts": result["conflicts"],
+                "users": args.users,
+                "seconds": args.seconds,
+                "app_workers": args.app_workers,
+                **documents_state(args.database_url),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
