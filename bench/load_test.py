@@ -1,5 +1,7 @@
 """Load test: simulated officers against gunicorn on 127.0.0.1 with PostgreSQL, locust in headless mode.
 
+gunicorn runs with the repository's gunicorn.conf.py, as docs/deploy.md has a province run it.
+
 Seeds a fresh database (default ``caseflow_load`` on the local server, dropped and created again):
 five county agencies of ten officers each (six handlers, two department heads, two agency heads)
 with API tokens, and open cases waiting at intake. Starts gunicorn serving ``wsgi:app`` in
@@ -107,23 +109,12 @@ def start_servers(url: str, port: int, app_workers: int, log_dir: Path) -> list[
         "CASEFLOW_ENV": "production",
         "SECRET_KEY": secrets.token_hex(32),
         "CASEFLOW_RENDER": "worker",
+        "CASEFLOW_BIND": f"127.0.0.1:{port}",
+        "CASEFLOW_WEB_WORKERS": str(app_workers),
         "PYTHONPATH": str(ROOT),
     }
     app = subprocess.Popen(
-        [
-            str(BIN / "gunicorn"),
-            "wsgi:app",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(app_workers),
-            "--worker-class",
-            "sync",
-            "--backlog",
-            "2048",
-            "--access-logfile",
-            "-",
-        ],
+        [str(BIN / "gunicorn"), "wsgi:app", "--backlog", "2048"],
         cwd=ROOT,
         env=env,
         stdout=open(log_dir / "gunicorn.log", "w"),
