@@ -4,7 +4,7 @@ import hashlib
 import secrets
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from engine.models import ApiToken, User
 
@@ -21,8 +21,14 @@ def issue(session: Session, user: User) -> str:
 
 
 def user_for_token(session: Session, token: str) -> User | None:
-    return session.scalar(
-        select(User)
-        .join(ApiToken, ApiToken.user_id == User.id)
-        .where(ApiToken.token_hash == digest(token), User.active.is_(True))
+    """One query with the user's roles: it runs before every API request."""
+    return (
+        session.scalars(
+            select(User)
+            .join(ApiToken, ApiToken.user_id == User.id)
+            .where(ApiToken.token_hash == digest(token), User.active.is_(True))
+            .options(joinedload(User.role_rows))
+        )
+        .unique()
+        .one_or_none()
     )
