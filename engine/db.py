@@ -5,9 +5,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, make_url
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
+
+from engine.env import whole_number
 
 SNAPSHOT = "caseflow_snapshot"
 DEFAULT_URL = "sqlite:///" + str(Path("instance/caseflow.sqlite").resolve())
@@ -26,7 +28,30 @@ def make_engine(url: str | None = None) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, **server_options(url))
+
+
+def server_options(url: str) -> dict:
+    """Pool and session settings for a database server (docs/deploy.md lists the variables).
+
+    Every process has a pool of its own (each gunicorn worker, each timer worker, each command), so
+    the server's ``max_connections`` must cover the sum of ``pool_size + max_overflow`` over them.
+    Connections idle longer than ``pool_recycle`` are replaced before a firewall silently drops them.
+    """
+    connect_args = {"connect_timeout": whole_number("CASEFLOW_DB_CONNECT_TIMEOUT", 10, minimum=1)}
+    if "application_name" not in make_url(url).query:
+        connect_args["application_name"] = os.environ.get("CASEFLOW_DB_APPLICATION_NAME") or "caseflow"
+    statement_timeout = whole_number("CASEFLOW_DB_STATEMENT_TIMEOUT", 0)
+    if statement_timeout:
+        connect_args["options"] = f"-c statement_timeout={statement_timeout}s"
+    return {
+        "pool_pre_ping": True,
+        "pool_size": whole_number("CASEFLOW_DB_POOL_SIZE", 5, minimum=1),
+        "max_overflow": whole_number("CASEFLOW_DB_MAX_OVERFLOW", 10),
+        "pool_timeout": whole_number("CASEFLOW_DB_POOL_TIMEOUT", 30, minimum=1),
+        "pool_recycle": whole_number("CASEFLOW_DB_POOL_RECYCLE", 1800) or -1,
+        "connect_args": connect_args,
+    }
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

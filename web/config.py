@@ -1,22 +1,35 @@
-"""Settings come only from the environment, with safe defaults for the embedded SQLite run."""
+"""Settings come only from the environment, with safe defaults for the embedded SQLite run.
+
+docs/deploy.md lists every variable. In production nothing that matters is defaulted: a random
+secret key would differ between gunicorn workers and sign everyone out at random, and a silent
+SQLite file would give each app server a database of its own.
+"""
 
 import os
 import secrets
 from datetime import timedelta
 
 from engine.db import database_url
+from engine.env import choice, whole_number
 
 MEBIBYTE = 1024 * 1024
+REQUIRED_IN_PRODUCTION = ("SECRET_KEY", "DATABASE_URL")
+SECRET_KEY_MIN_LENGTH = 32
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 def load_config() -> dict:
-    production = os.environ.get("CASEFLOW_ENV", "development") == "production"
-    secret = os.environ.get("SECRET_KEY")
-    if production and not secret:
-        raise RuntimeError("SECRET_KEY must be set when CASEFLOW_ENV=production")
+    production = choice("CASEFLOW_ENV", "development", ("development", "production")) == "production"
+    missing = [name for name in REQUIRED_IN_PRODUCTION if not os.environ.get(name)]
+    if production and missing:
+        raise RuntimeError(f"{' and '.join(missing)} must be set when CASEFLOW_ENV=production")
+    if production and len(os.environ["SECRET_KEY"]) < SECRET_KEY_MIN_LENGTH:
+        raise RuntimeError(f"SECRET_KEY must be at least {SECRET_KEY_MIN_LENGTH} characters long")
     return {
         "DATABASE_URL": database_url(),
-        "SECRET_KEY": secret or secrets.token_hex(32),
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_hex(32),
+        "PROXY_HOPS": whole_number("CASEFLOW_PROXY_HOPS", 0),
+        "LOG_LEVEL": choice("CASEFLOW_LOG_LEVEL", "INFO", LOG_LEVELS),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": production,

@@ -12,6 +12,7 @@ from tests.browsing import browser, live_url  # noqa: F401 - browser tests' fixt
 from tests.engine.walking import PERSON
 from web import create_app
 from web.auth import tokens as api_tokens
+from web.db import engine_of
 
 PASSWORD = "secret-pass"
 PASSWORD_HASH = generate_password_hash(PASSWORD, method="pbkdf2:sha256:1000")
@@ -22,6 +23,20 @@ def app(database_url, db, people):
     app = create_app({"DATABASE_URL": database_url, "TESTING": True})
     yield app
     app.extensions["caseflow.db"].kw["bind"].dispose()
+
+
+@pytest.fixture
+def new_app():
+    """Build apps as ``wsgi.py`` does, from the environment, on a given database; pools closed afterwards."""
+    apps = []
+
+    def build(database_url: str):
+        apps.append(create_app({"DATABASE_URL": database_url}))
+        return apps[-1]
+
+    yield build
+    for built in apps:
+        engine_of(built).dispose()
 
 
 @pytest.fixture
