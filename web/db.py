@@ -11,3 +11,12 @@ def sessions() -> sessionmaker:
 
 def engine_of(app: Flask) -> Engine:
     return app.extensions["caseflow.db"].kw["bind"]
+
+
+def forget_inherited_connections(app: Flask) -> None:
+    """Drop, without closing, the pooled connections a forked process inherited from its parent.
+
+    Two processes on one socket interleave their protocol messages and corrupt both sessions;
+    closing them here would end the parent's sessions instead. The child opens its own on demand.
+    """
+    engine_of(app).dispose(close=False)
