@@ -8,6 +8,7 @@ from web import (
     api,
     assets,
     auth,
+    caching,
     campaigns,
     cases,
     commands,
@@ -32,6 +33,7 @@ def create_app(config: dict | None = None) -> Flask:
     register_extensions(app)
     register_blueprints(app)
     templating.init_app(app)
+    caching.init_app(app)
     errors.init_app(app)
     commands.init_app(app)
     return app

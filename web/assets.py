@@ -6,6 +6,8 @@ Internet access, and another project's built files stay out of this repository.
 
 from flask import Blueprint, abort, current_app, send_from_directory
 
+from web import caching
+
 bp = Blueprint("assets", __name__)
 
 SERVED = ("bpmn-navigated-viewer.production.min.js", "assets/")
@@ -15,4 +17,11 @@ SERVED = ("bpmn-navigated-viewer.production.min.js", "assets/")
 def bpmn_js(filename):
     if not filename.startswith(SERVED):
         abort(404)
-    return send_from_directory(current_app.config["BPMN_JS_DIST"], filename, max_age=86400)
+    return send_from_directory(bpmn_js_dist(), filename)
+
+
+def bpmn_js_dist() -> str:
+    return current_app.config["BPMN_JS_DIST"]
+
+
+caching.serves_files("assets.bpmn_js", bpmn_js_dist)

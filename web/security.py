@@ -10,6 +10,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from engine.models import User
+from web import caching
 from web.auth import tokens
 from web.auth.identity import SessionUser
 from web.db import sessions
@@ -40,10 +41,13 @@ def load_token_user(req):
 
 
 class TokenAwareSessionInterface(SecureCookieSessionInterface):
-    """A request signed with a token gets no session cookie: a script's cookie jar never holds a session."""
+    """A request signed with a token gets no session cookie: a script's cookie jar never holds a session.
+
+    Nor does a served file, whose cache entry a refreshed cookie and ``Vary: Cookie`` would spoil.
+    """
 
     def save_session(self, app, session, response):
-        if not g.get("token_auth"):
+        if not g.get("token_auth") and not caching.is_file_request():
             super().save_session(app, session, response)
 
 

@@ -23,6 +23,7 @@ from engine import drafts, migration
 from engine.discretion import DECISION_ID
 from engine.errors import NotFound
 from engine.roles import Role
+from web import caching
 from web.access import require_any_role
 from web.admin import versions
 from web.db import sessions
@@ -125,8 +126,14 @@ def migrations():
 def assets(filename):
     if not filename.startswith(SERVED_ASSETS):
         abort(404)
-    node_modules = Path(current_app.config["BPMN_JS_DIST"]).parents[1]
-    return send_from_directory(node_modules, filename, max_age=86400)
+    return send_from_directory(node_modules(), filename)
+
+
+def node_modules() -> str:
+    return str(Path(current_app.config["BPMN_JS_DIST"]).parents[1])
+
+
+caching.serves_files("admin.assets", node_modules)
 
 
 def _verdict(result: migration.MigrationResult) -> str:

@@ -8,6 +8,7 @@ import os
 
 from flask import abort, current_app, send_from_directory
 
+from web import caching
 from web.campaigns.blueprint import bp
 
 SERVED = ("echarts.min.js",)
@@ -22,4 +23,7 @@ def echarts_dist() -> str:
 def echarts(filename):
     if filename not in SERVED:
         abort(404)
-    return send_from_directory(echarts_dist(), filename, max_age=86400)
+    return send_from_directory(echarts_dist(), filename)
+
+
+caching.serves_files("campaigns.echarts", echarts_dist)
