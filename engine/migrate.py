@@ -1,5 +1,6 @@
 """Bring a database schema up to date with Alembic; tables are never created any other way."""
 
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -45,3 +46,14 @@ def migrate_to(connection: Connection, revision: str) -> None:
         command.upgrade(config, revision)
     else:
         command.downgrade(config, revision)
+
+
+def schema_is_current(connection: Connection) -> bool:
+    """True when the database stands at the newest migration this code knows, neither behind nor ahead."""
+    return current_revision(connection) == _head()
+
+
+@cache
+def _head() -> str:
+    """Read once: the health check asks on every poll, and the migrations change only with the code."""
+    return revisions()[-1]

@@ -13,6 +13,7 @@ from web import (
     cases,
     commands,
     errors,
+    health,
     inbox,
     security,
     tasks,
@@ -63,6 +64,6 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    for area in (auth, inbox, tasks, cases, assets, verify, campaigns, admin):
+    for area in (auth, inbox, tasks, cases, assets, verify, campaigns, admin, health):
         app.register_blueprint(area.bp)
     api.init_app(app)

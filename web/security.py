@@ -16,7 +16,7 @@ from web.auth.identity import SessionUser
 from web.db import sessions
 from web.extensions import login_manager
 
-PUBLIC_ENDPOINTS = {"auth.login", "static", "verify.verify"}
+PUBLIC_ENDPOINTS = {"auth.login", "static", "verify.verify", "health.healthz"}
 
 
 @login_manager.user_loader
