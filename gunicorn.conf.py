@@ -10,7 +10,7 @@ import os
 
 from engine.env import choice, whole_number
 from web.config import LOG_LEVELS
-from web.db import forget_inherited_connections
+from web.db import engine_of, forget_inherited_connections
 
 bind = os.environ.get("CASEFLOW_BIND", "127.0.0.1:8000")
 workers = whole_number("CASEFLOW_WEB_WORKERS", 2 * multiprocessing.cpu_count() + 1, minimum=1)
@@ -35,3 +35,9 @@ access_log_format = '%({x-forwarded-for}i)s %(h)s "%(r)s" %(s)s %(b)s %(M)sms "%
 def post_fork(server, worker):
     """The preloaded app made its database engine in the master: give this worker connections of its own."""
     forget_inherited_connections(server.app.wsgi())
+
+
+def when_ready(server):
+    """The master serves no request: close what the preloaded app opened (wsgi.py warms up on the
+    database) rather than hold an idle connection for the life of the service."""
+    engine_of(server.app.wsgi()).dispose()

@@ -61,3 +61,12 @@ def test_a_forked_worker_opens_connections_of_its_own(new_app, database_url, db)
     assert master.startswith("master:") and worker.startswith("None:")
     assert engine.name != "postgresql" or master.split(":")[1] != worker.split(":")[1]
     assert _connection_facts(engine) == master
+
+
+def test_the_master_keeps_no_connection_once_ready(new_app, database_url, db):
+    app = new_app(database_url)
+    with engine_of(app).connect() as connection:
+        connection.execute(text("SELECT 1"))
+    assert engine_of(app).pool.checkedin() == 1
+    runpy.run_path(CONF)["when_ready"](SimpleNamespace(app=SimpleNamespace(wsgi=lambda: app)))
+    assert engine_of(app).pool.checkedin() == 0
