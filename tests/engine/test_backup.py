@@ -170,9 +170,9 @@ def test_restoring_over_a_database_with_cases_needs_force_and_then_replaces_ever
 
 def test_a_changed_byte_in_a_document_is_refused_before_anything_changes(populated, sql_engine, tmp_path):
     backup.backup(sql_engine, tmp_path / "caseflow.zip")
-    manifest, members = read_backup(tmp_path / "caseflow.zip")
-    flip_a_byte_of_the_first_document(members)
-    write_backup(tmp_path / "tampered.zip", manifest, members, vouch=False)
+    unpacked = Unpacked(tmp_path / "caseflow.zip")
+    flip_a_byte_of_the_first_document(unpacked)
+    unpacked.write(tmp_path / "tampered.zip", vouch=False)
     before = stored(sql_engine)
 
     with pytest.raises(BackupError, match="tables/document.jsonl 的 SHA-256 与清单不符"):
@@ -184,27 +184,40 @@ def test_a_document_changed_with_a_manifest_to_match_is_named_by_the_check(
     populated, sql_engine, spare_engine, tmp_path
 ):
     backup.backup(sql_engine, tmp_path / "caseflow.zip")
-    manifest, members = read_backup(tmp_path / "caseflow.zip")
-    changed = flip_a_byte_of_the_first_document(members)
-    write_backup(tmp_path / "forged.zip", manifest, members)
+    unpacked = Unpacked(tmp_path / "caseflow.zip")
+    changed = flip_a_byte_of_the_first_document(unpacked)
+    unpacked.write(tmp_path / "forged.zip")
 
     restored = backup.restore(spare_engine, tmp_path / "forged.zip")
     assert backup.check(spare_engine, restored).problems == [f"文书 {changed}：内容与 SHA-256 不符"]
 
 
-def test_a_failure_midway_leaves_the_target_as_it_was(populated, sql_engine, spare_engine, tmp_path):
-    """A document twice: its table comes late in the order, after most rows and the schema went in."""
+def twice(rows: list[dict]) -> list[dict]:
+    return rows + rows[-1:]
+
+
+def undated(rows: list[dict]) -> list[dict]:
+    return rows[:-1] + [rows[-1] | {"issued_on": "not a date"}]
+
+
+@pytest.mark.parametrize(
+    ("breaking", "refusal"),
+    [(twice, "恢复失败，数据库保持原样"), (undated, r"document.jsonl 第 \d+ 行无法读取")],
+)
+def test_a_failure_midway_leaves_the_target_as_it_was(
+    populated, sql_engine, spare_engine, tmp_path, breaking, refusal
+):
+    """The last document is broken: its table comes late, after most rows and the schema went in."""
     backup.backup(sql_engine, tmp_path / "caseflow.zip")
-    manifest, members = read_backup(tmp_path / "caseflow.zip")
-    documents = rows_of(members, "document")
-    put_rows(members, "document", documents + documents[-1:])
-    write_backup(tmp_path / "broken.zip", manifest, members)
+    unpacked = Unpacked(tmp_path / "caseflow.zip")
+    unpacked.put("document", breaking(unpacked.rows("document")))
+    unpacked.write(tmp_path / "broken.zip")
     before = stored(sql_engine)
 
-    with pytest.raises(BackupError, match="恢复失败，数据库保持原样"):
+    with pytest.raises(BackupError, match=refusal):
         backup.restore(sql_engine, tmp_path / "broken.zip", force=True)
     assert stored(sql_engine) == before
-    with pytest.raises(BackupError, match="恢复失败，数据库保持原样"):
+    with pytest.raises(BackupError, match=refusal):
         backup.restore(spare_engine, tmp_path / "broken.zip")
     assert inspect(spare_engine).get_table_names() == []
 
@@ -217,10 +230,10 @@ def test_a_backup_of_an_older_schema_is_restored_and_migrated_to_the_head(
     older = migrate.revisions()[-2]
     backup.backup(sql_engine, tmp_path / "caseflow.zip")
     documents = pdfs(sql_engine)
-    manifest, members = read_backup(tmp_path / "caseflow.zip")
-    cut_to_schema(manifest, members, schema_at(spare_engine, older))
-    manifest["revision"] = older
-    write_backup(tmp_path / "older.zip", manifest, members)
+    unpacked = Unpacked(tmp_path / "caseflow.zip")
+    cut_to_schema(unpacked, schema_at(spare_engine, older))
+    unpacked.manifest["revision"] = older
+    unpacked.write(tmp_path / "older.zip")
 
     backup.restore(sql_engine, tmp_path / "older.zip", force=True)
 
@@ -232,8 +245,9 @@ def test_a_backup_of_an_older_schema_is_restored_and_migrated_to_the_head(
 
 def test_a_backup_from_newer_code_is_refused(populated, sql_engine, spare_engine, tmp_path):
     backup.backup(sql_engine, tmp_path / "caseflow.zip")
-    manifest, members = read_backup(tmp_path / "caseflow.zip")
-    write_backup(tmp_path / "newer.zip", manifest | {"revision": "9999"}, members)
+    unpacked = Unpacked(tmp_path / "caseflow.zip")
+    unpacked.manifest["revision"] = "9999"
+    unpacked.write(tmp_path / "newer.zip")
     with pytest.raises(BackupError, match="9999 比本程序新"):
         backup.restore(spare_engine, tmp_path / "newer.zip")
     assert inspect(spare_engine).get_table_names() == []
@@ -269,38 +283,45 @@ def test_a_snapshot_sees_one_moment_while_a_writer_commits(db, people, sql_engin
         assert connection.scalar(count) == 2
 
 
-def read_backup(path) -> tuple[dict, dict[str, bytes]]:
-    with zipfile.ZipFile(path) as archive:
-        members = {name: archive.read(name) for name in archive.namelist() if name != MANIFEST}
-        return json.loads(archive.read(MANIFEST)), members
+class Unpacked:
+    """A backup's manifest and members, to change and write out as another backup."""
+
+    def __init__(self, path):
+        with zipfile.ZipFile(path) as archive:
+            self.manifest = json.loads(archive.read(MANIFEST))
+            self.members = {name: archive.read(name) for name in archive.namelist() if name != MANIFEST}
+
+    def entry(self, table: str) -> dict:
+        return next(entry for entry in self.manifest["tables"] if entry["name"] == table)
+
+    def rows(self, table: str) -> list[dict]:
+        names = list(self.entry(table)["columns"])
+        lines = self.members[member_name(table)].splitlines()
+        return [dict(zip(names, json.loads(line), strict=True)) for line in lines]
+
+    def put(self, table: str, rows: list[dict]) -> None:
+        names = list(self.entry(table)["columns"])
+        lines = (json.dumps([row[name] for name in names]).encode() + b"\n" for row in rows)
+        self.members[member_name(table)] = b"".join(lines)
+
+    def write(self, path, vouch: bool = True) -> None:
+        """``vouch`` makes the manifest's row counts and hashes fit the members as they now are."""
+        if vouch:
+            for entry in self.manifest["tables"]:
+                content = self.members[member_name(entry["name"])]
+                entry["rows"], entry["sha256"] = content.count(b"\n"), hashlib.sha256(content).hexdigest()
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, content in self.members.items():
+                archive.writestr(name, content)
+            archive.writestr(MANIFEST, json.dumps(self.manifest))
 
 
-def write_backup(path, manifest: dict, members: dict[str, bytes], vouch: bool = True) -> None:
-    """Write a backup; ``vouch`` makes its manifest's row counts and hashes fit the members as they are."""
-    if vouch:
-        for entry in manifest["tables"]:
-            content = members[member_name(entry["name"])]
-            entry["rows"], entry["sha256"] = content.count(b"\n"), hashlib.sha256(content).hexdigest()
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in members.items():
-            archive.writestr(name, content)
-        archive.writestr(MANIFEST, json.dumps(manifest))
-
-
-def rows_of(members: dict[str, bytes], table: str) -> list[dict]:
-    return [json.loads(line) for line in members[member_name(table)].splitlines()]
-
-
-def put_rows(members: dict[str, bytes], table: str, rows: list[dict]) -> None:
-    members[member_name(table)] = b"".join(json.dumps(row).encode() + b"\n" for row in rows)
-
-
-def flip_a_byte_of_the_first_document(members: dict[str, bytes]) -> int:
-    documents = rows_of(members, "document")
+def flip_a_byte_of_the_first_document(unpacked: Unpacked) -> int:
+    documents = unpacked.rows("document")
     content = bytearray(base64.b64decode(documents[0]["content"]))
     content[len(content) // 2] ^= 1
     documents[0]["content"] = base64.b64encode(content).decode("ascii")
-    put_rows(members, "document", documents)
+    unpacked.put("document", documents)
     return documents[0]["id"]
 
 
@@ -314,10 +335,9 @@ def schema_at(engine, revision: str) -> dict[str, set[str]]:
     return shape
 
 
-def cut_to_schema(manifest: dict, members: dict[str, bytes], shape: dict[str, set[str]]) -> None:
-    manifest["tables"] = [entry for entry in manifest["tables"] if entry["name"] in shape]
-    for entry in manifest["tables"]:
-        columns = shape[entry["name"]]
-        entry["columns"] = {name: kind for name, kind in entry["columns"].items() if name in columns}
-        rows = rows_of(members, entry["name"])
-        put_rows(members, entry["name"], [{k: v for k, v in row.items() if k in columns} for row in rows])
+def cut_to_schema(unpacked: Unpacked, shape: dict[str, set[str]]) -> None:
+    unpacked.manifest["tables"] = [entry for entry in unpacked.manifest["tables"] if entry["name"] in shape]
+    for entry in unpacked.manifest["tables"]:
+        rows, kept = unpacked.rows(entry["name"]), shape[entry["name"]]
+        entry["columns"] = {name: kind for name, kind in entry["columns"].items() if name in kept}
+        unpacked.put(entry["name"], rows)
