@@ -336,9 +336,12 @@ def _member_sha256(archive: zipfile.ZipFile, member: str) -> str:
 
 def _refuse_newer_target(connection: Connection) -> None:
     """A schema from newer code has tables and migrations this code does not know how to take apart."""
-    current = migrate.current_revision(connection)
-    if current is not None and current not in migrate.revisions():
-        raise BackupError(f"目标数据库的结构版本 {current} 比本程序新，不能恢复到该数据库")
+    current, known = migrate.current_revision(connection), migrate.revisions()
+    if current is not None and current not in known:
+        raise BackupError(
+            f"目标数据库的结构版本 {current} 比本程序新（本程序最高为 {known[-1]}）："
+            "请恢复到新建的空数据库，或用该结构所属的程序版本恢复"
+        )
 
 
 def _target_tables(connection: Connection) -> list[Table]:

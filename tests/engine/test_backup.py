@@ -253,6 +253,16 @@ def test_a_backup_from_newer_code_is_refused(populated, sql_engine, spare_engine
     assert inspect(spare_engine).get_table_names() == []
 
 
+def test_a_database_migrated_by_newer_code_is_not_restored_into(db, sql_engine, spare_engine, tmp_path):
+    backup.backup(sql_engine, tmp_path / "caseflow.zip")
+    with spare_engine.begin() as connection:
+        connection.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)"))
+        connection.execute(text("INSERT INTO alembic_version VALUES ('9999')"))
+    with pytest.raises(BackupError, match="9999 比本程序新.*请恢复到新建的空数据库"):
+        backup.restore(spare_engine, tmp_path / "caseflow.zip", force=True)
+    assert inspect(spare_engine).get_table_names() == ["alembic_version"]
+
+
 def test_a_file_that_is_no_backup_is_refused(spare_engine, tmp_path):
     (tmp_path / "notes.zip").write_bytes(b"not a zip at all")
     with pytest.raises(BackupError, match="不是 caseflow 备份文件"):
