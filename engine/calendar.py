@@ -9,10 +9,12 @@ unconfirmed instead of refusing them.
 """
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from itertools import accumulate
 
 import chinese_calendar
 
@@ -54,6 +56,12 @@ def _days_after(start: date, end: date) -> Iterator[date]:
         day += ONE_DAY
 
 
+def _weekdays_up_to(day: date) -> int:
+    """Mon–Fri days from 0001-01-01 (a Monday) up to and including day."""
+    weeks, rest = divmod(day.toordinal(), 7)
+    return weeks * 5 + min(rest, 5)
+
+
 def _days_of_year(year: int) -> Iterator[date]:
     return _days_after(date(year - 1, 12, 31), date(year, 12, 31))
 
@@ -80,6 +88,10 @@ class WorkCalendar:
     def __init__(self, overrides: dict[date, bool], known_years: Iterable[int]):
         self._overrides = dict(overrides)
         self._known_years = frozenset(known_years)
+        # Inboxes ask "working days left" for every row: weekdays by arithmetic, exceptions by bisection.
+        self._override_days = sorted(self._overrides)
+        shifts = [int(self._overrides[day]) - int(_is_weekday(day)) for day in self._override_days]
+        self._shift_sums = list(accumulate(shifts, initial=0))
 
     @classmethod
     def from_package(cls) -> "WorkCalendar":
@@ -142,7 +154,10 @@ class WorkCalendar:
         """
         if end < start:
             return -self.working_days_between(end, start)
-        return sum(self.is_workday(day) for day in _days_after(start, end))
+        first = bisect_right(self._override_days, start)
+        last = bisect_right(self._override_days, end)
+        shift = self._shift_sums[last] - self._shift_sums[first]
+        return _weekdays_up_to(end) - _weekdays_up_to(start) + shift
 
     def _end_period(self, last_day: date, extend_over_holidays: bool) -> Deadline:
         """Apply the holiday extension; without it no day's status matters, so the date is certain."""

@@ -9,14 +9,13 @@ Anyone who asks for a PDF that is not there yet gets it rendered on the spot, an
 renderer died is picked up by the next worker round: no issued document stays without its bytes.
 """
 
-import os
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker, undefer
 
 import documents
 from engine.clock import utcnow
 from engine.db import is_postgres
+from engine.env import choice
 from engine.issuing import sha256
 from engine.models import Document
 
@@ -24,7 +23,7 @@ INLINE, WORKER = "inline", "worker"
 
 
 def mode() -> str:
-    return WORKER if os.environ.get("CASEFLOW_RENDER", INLINE) == WORKER else INLINE
+    return choice("CASEFLOW_RENDER", INLINE, (INLINE, WORKER))
 
 
 def after_commit(db: sessionmaker, document_ids: list[int]) -> None:

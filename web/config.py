@@ -9,6 +9,7 @@ import os
 import secrets
 from datetime import timedelta
 
+from engine import rendering
 from engine.db import database_url
 from engine.env import choice, whole_number
 
@@ -30,6 +31,7 @@ def load_config() -> dict:
         "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_hex(32),
         "PROXY_HOPS": whole_number("CASEFLOW_PROXY_HOPS", 0),
         "LOG_LEVEL": choice("CASEFLOW_LOG_LEVEL", "INFO", LOG_LEVELS),
+        "DOCUMENT_RENDERING": rendering.mode(),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": production,

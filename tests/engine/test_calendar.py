@@ -8,7 +8,7 @@
   国庆节 Oct 1 (Thu) – Oct 7 (Wed) off;   Sep 20 (Sun) and Oct 10 (Sat) worked
 """
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -220,3 +220,16 @@ def test_period_applies_each_unit(official):
 def test_hour_period_needs_a_moment(official):
     with pytest.raises(TypeError):
         parse_period("24h").apply(official, date(2026, 9, 30))
+
+
+def test_working_days_between_agrees_with_counting_day_by_day(official):
+    """The arithmetic count must match walking the calendar, across holidays, 调休 and local rest days."""
+    local = WorkCalendar({date(2031, 1, 2): False, date(2031, 1, 4): True}, [])
+    for calendar, first in ((official, date(2024, 12, 20)), (local, date(2030, 12, 20))):
+        days = [first + timedelta(days=n) for n in range(0, 420, 3)]
+        for start in days[::7]:
+            for end in days:
+                low, high = sorted((start, end))
+                span = range(1, (high - low).days + 1)
+                walked = sum(calendar.is_workday(low + timedelta(days=n)) for n in span)
+                assert calendar.working_days_between(start, end) == (walked if start <= end else -walked)

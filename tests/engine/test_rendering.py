@@ -129,3 +129,4 @@ def test_a_renderer_that_fails_writes_nothing_and_the_next_round_renders(
 
     monkeypatch.setitem(documents.GENERATORS, "case_intake_record", generator)
     assert rendering.render_pending(db) == 1
+

@@ -60,6 +60,7 @@ def test_development_keeps_working_without_any_setting(environment):
         ("CASEFLOW_PROXY_HOPS", "one", "CASEFLOW_PROXY_HOPS must be a whole number"),
         ("CASEFLOW_PROXY_HOPS", "-1", "CASEFLOW_PROXY_HOPS must be at least 0"),
         ("CASEFLOW_LOG_LEVEL", "LOUD", "CASEFLOW_LOG_LEVEL must be one of"),
+        ("CASEFLOW_RENDER", "workers", "CASEFLOW_RENDER must be one of inline, worker"),
     ],
 )
 def test_a_mistyped_setting_stops_the_start_naming_the_variable(environment, name, value, message):
