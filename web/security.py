@@ -4,7 +4,7 @@ Every endpoint but the sign-in page and the stylesheet needs a signed-in user; t
 before any view, so a new page cannot forget it.
 """
 
-from flask import Flask, g, jsonify, redirect, request, url_for
+from flask import Flask, g, redirect, request, url_for
 from flask.sessions import SecureCookieSessionInterface
 from flask_login import current_user
 from sqlalchemy import select
@@ -14,6 +14,7 @@ from web import caching
 from web.auth import tokens
 from web.auth.identity import SessionUser
 from web.db import sessions
+from web.errors import HTTP_ERRORS, respond
 from web.extensions import login_manager
 
 PUBLIC_ENDPOINTS = {"auth.login", "static", "verify.verify", "health.healthz"}
@@ -55,9 +56,7 @@ def require_sign_in():
     if request.endpoint in PUBLIC_ENDPOINTS or current_user.is_authenticated:
         return None
     if request.path.startswith("/api/"):
-        response = jsonify({"code": "unauthorized", "message": "请先登录或提供有效的访问令牌"})
-        response.status_code = 401
-        return response
+        return respond(401, *HTTP_ERRORS[401], {})
     return redirect(url_for("auth.login", next=request.full_path if request.query_string else request.path))
 
 

@@ -85,3 +85,9 @@ def test_attachment_uploaded_and_listed(api, case_id):
     listed = api("legal", "GET", f"/api/v1/cases/{case_id}/attachments").json
     assert [a["filename"] for a in listed] == ["照片.png"]
     assert api("legal", "GET", f"/api/v1/attachments/{listed[0]['id']}").data == png
+
+
+def test_every_error_has_code_message_and_details(app):
+    response = app.test_client().get("/api/v1/tasks")
+    assert response.status_code == 401
+    assert response.json == {"code": "unauthorized", "message": "请先登录或提供有效的访问令牌", "details": {}}

@@ -8,6 +8,7 @@ from flask import Flask, g, request
 from flask_smorest import Api
 
 from web.api import cases, definitions, tasks
+from web.api.schemas import ErrorSchema
 from web.extensions import csrf
 
 BLUEPRINTS = (
@@ -21,6 +22,12 @@ BLUEPRINTS = (
 SECURITY = [{"bearerToken": []}, {"session": []}]
 
 
+class CaseflowApi(Api):
+    """Documents the error body web.errors sends, not flask-smorest's own, which this app never sends."""
+
+    ERROR_SCHEMA = ErrorSchema
+
+
 def session_writes_need_csrf() -> None:
     """A token cannot be sent by a forged page, a cookie can: only cookie-authenticated writes need CSRF."""
     if request.blueprint in {b.name for b in BLUEPRINTS} and not g.get("token_auth"):
@@ -28,7 +35,7 @@ def session_writes_need_csrf() -> None:
 
 
 def init_app(app: Flask) -> None:
-    api = Api(
+    api = CaseflowApi(
         app,
         spec_kwargs={"info": {"description": "caseflow 卫生监督执法案件系统接口"}, "security": SECURITY},
     )

@@ -9,6 +9,17 @@ from marshmallow import Schema, fields, validate
 from web.cases.evidence import MEDIA_TYPES
 
 
+class ErrorSchema(Schema):
+    code = fields.String(
+        required=True, metadata={"description": "invalid, not_found, forbidden, conflict, unauthorized, …"}
+    )
+    message = fields.String(required=True, metadata={"description": "in Chinese, for the officer"})
+    details = fields.Dict(
+        required=True,
+        metadata={"description": "field name → messages, or problems of a bundle; empty when none"},
+    )
+
+
 class PageArgs(Schema):
     page = fields.Integer(load_default=1, validate=validate.Range(min=1))
     per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
