@@ -91,3 +91,16 @@ def test_every_error_has_code_message_and_details(app):
     response = app.test_client().get("/api/v1/tasks")
     assert response.status_code == 401
     assert response.json == {"code": "unauthorized", "message": "请先登录或提供有效的访问令牌", "details": {}}
+
+
+def test_an_id_beyond_any_row_is_not_found_rather_than_a_server_error(api, case_id):
+    """Ids longer than an integer column overflowed in SQL and answered 500."""
+    response = api("handler1", "GET", f"/api/v1/cases/{2**63}")
+    assert (response.status_code, response.json["code"]) == (404, "not_found")
+
+
+def test_an_oversized_number_in_a_body_or_query_names_its_field(api, first_task_id):
+    assigned = api("depthead", "POST", f"/api/v1/tasks/{first_task_id}/assign", json={"assignee_id": 2**63})
+    assert assigned.status_code == 422 and "assignee_id" in assigned.json["details"]
+    paged = api("handler1", "GET", f"/api/v1/cases?page={2**62}")
+    assert paged.status_code == 422 and "page" in paged.json["details"]

@@ -6,9 +6,10 @@ then every write must carry the CSRF token in an ``X-CSRFToken`` header, as form
 
 from flask import Flask, g, request
 from flask_smorest import Api
+from werkzeug.routing import IntegerConverter
 
 from web.api import cases, definitions, tasks
-from web.api.schemas import ErrorSchema
+from web.api.schemas import MAX_INT, ErrorSchema
 from web.extensions import csrf
 
 BLUEPRINTS = (
@@ -28,6 +29,14 @@ class CaseflowApi(Api):
     ERROR_SCHEMA = ErrorSchema
 
 
+class Int32Converter(IntegerConverter):
+    """``<int32:...>``: an id or version in a path, refused as a 404 beyond the integer columns it is
+    looked up in, where werkzeug's ``int`` would pass any length of digits on to overflow in SQL."""
+
+    def __init__(self, url_map):
+        super().__init__(url_map, max=MAX_INT)
+
+
 def session_writes_need_csrf() -> None:
     """A token cannot be sent by a forged page, a cookie can: only cookie-authenticated writes need CSRF."""
     if request.blueprint in {b.name for b in BLUEPRINTS} and not g.get("token_auth"):
@@ -43,6 +52,7 @@ def init_app(app: Flask) -> None:
     api.spec.components.security_scheme(
         "session", {"type": "apiKey", "in": "cookie", "name": app.config["SESSION_COOKIE_NAME"]}
     )
+    app.url_map.converters["int32"] = Int32Converter
     for blueprint in BLUEPRINTS:
         csrf.exempt(blueprint)
         api.register_blueprint(blueprint)

@@ -87,7 +87,7 @@ def list_cases(args):
     return {"items": items, "page": args["page"], "per_page": per_page, "has_next": len(rows) > per_page}
 
 
-@bp.route("/<int:case_id>")
+@bp.route("/<int32:case_id>")
 @bp.response(200, CaseDetailSchema)
 def get_case(case_id):
     """Get a case with its clocks, late fee and tasks."""
@@ -96,7 +96,7 @@ def get_case(case_id):
         return queries.case_detail(db, case_id)
 
 
-@bp.route("/<int:case_id>/timeline")
+@bp.route("/<int32:case_id>/timeline")
 @bp.response(200, TimelineEntrySchema(many=True))
 def get_timeline(case_id):
     """The audit trail of the case in words; send-backs carry their reason."""
@@ -105,7 +105,7 @@ def get_timeline(case_id):
         return timeline.entries(db, case, officer_names(db, case.agency_id))
 
 
-@bp.route("/<int:case_id>/documents")
+@bp.route("/<int32:case_id>/documents")
 @bp.response(200, DocumentSchema(many=True))
 def list_documents(case_id):
     """Statutory documents issued for the case, every version."""
@@ -114,7 +114,7 @@ def list_documents(case_id):
         return papers.of_case(db, case_id)
 
 
-@bp.route("/<int:case_id>/attachments")
+@bp.route("/<int32:case_id>/attachments")
 @bp.response(200, AttachmentSchema(many=True))
 def list_attachments(case_id):
     """Evidence files of the case."""
@@ -123,7 +123,7 @@ def list_attachments(case_id):
         return evidence.of_case(db, case_id)
 
 
-@bp.route("/<int:case_id>/attachments", methods=["POST"])
+@bp.route("/<int32:case_id>/attachments", methods=["POST"])
 @bp.arguments(UploadFileSchema, location="files")
 @bp.arguments(UploadFormSchema, location="form")
 @bp.response(201, AttachmentSchema)
@@ -138,7 +138,7 @@ def upload(files, form, case_id):
     )
 
 
-@files_bp.route("/<int:attachment_id>")
+@files_bp.route("/<int32:attachment_id>")
 @files_bp.doc(
     responses={200: {"description": "the file as uploaded", "content": {"application/octet-stream": {}}}}
 )
@@ -147,7 +147,7 @@ def download(attachment_id):
     return evidence.download(attachment_id)
 
 
-@documents_bp.route("/<int:document_id>")
+@documents_bp.route("/<int32:document_id>")
 @documents_bp.doc(responses={200: {"description": "the PDF as issued", "content": {"application/pdf": {}}}})
 def download_document(document_id):
     """The document's PDF, byte for byte as issued."""

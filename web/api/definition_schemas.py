@@ -2,6 +2,8 @@
 
 from marshmallow import Schema, fields, validate
 
+from web.api.schemas import StoredInt
+
 FILES_DESCRIPTION = "the whole bundle: file name (*.bpmn, *.dmn) → XML text"
 
 
@@ -68,7 +70,7 @@ class DefinitionDraftSchema(Schema):
     id = fields.Integer(dump_only=True)
     name = fields.String(load_default="", validate=validate.Length(max=100))
     comment = fields.String(load_default="", validate=validate.Length(max=500))
-    base_version = fields.Integer(load_default=None, allow_none=True)
+    base_version = StoredInt(load_default=None, allow_none=True)
     updated_by_id = fields.Integer(dump_only=True)
     updated_at = fields.DateTime(dump_only=True)
 
@@ -83,8 +85,8 @@ class DefinitionDraftDetailSchema(DefinitionDraftSchema):
 
 
 class MigrationRequestSchema(Schema):
-    case_ids = fields.List(fields.Integer(), required=True, validate=validate.Length(min=1, max=500))
-    target_version = fields.Integer(required=True)
+    case_ids = fields.List(StoredInt(), required=True, validate=validate.Length(min=1, max=500))
+    target_version = StoredInt(required=True)
     dry_run = fields.Boolean(load_default=False, metadata={"description": "check only; nothing is moved"})
 
 

@@ -101,7 +101,7 @@ def list_versions():
         return versions.version_rows(db, current_user.agency_id)
 
 
-@bp.route("/<int:version>")
+@bp.route("/<int32:version>")
 @bp.response(200, VersionDetailSchema)
 def get_version(version):
     """One version with the XML of every file."""
@@ -110,7 +110,7 @@ def get_version(version):
         return row | {"files": dict(versions.deployment(db, version).files)}
 
 
-@bp.route("/<int:version>/diff/<int:other>")
+@bp.route("/<int32:version>/diff/<int32:other>")
 @bp.response(200, DiffSchema)
 def diff_versions(version, other):
     """Elements added, removed and changed from ``version`` to ``other``."""
@@ -156,13 +156,13 @@ def create_draft(body):
     return drafts.save_draft(sessions(), current_user.id, **body)
 
 
-@bp.route("/drafts/<int:draft_id>")
+@bp.route("/drafts/<int32:draft_id>")
 @bp.response(200, DefinitionDraftDetailSchema)
 def get_draft(draft_id):
     return drafts.get_draft(sessions(), draft_id)
 
 
-@bp.route("/drafts/<int:draft_id>", methods=["PUT"])
+@bp.route("/drafts/<int32:draft_id>", methods=["PUT"])
 @bp.arguments(DefinitionDraftDetailSchema)
 @bp.response(200, DefinitionDraftDetailSchema)
 def update_draft(body, draft_id):
@@ -170,7 +170,7 @@ def update_draft(body, draft_id):
     return drafts.save_draft(sessions(), current_user.id, draft_id=draft_id, **body)
 
 
-@bp.route("/drafts/<int:draft_id>", methods=["DELETE"])
+@bp.route("/drafts/<int32:draft_id>", methods=["DELETE"])
 @bp.response(204)
 def delete_draft(draft_id):
     drafts.delete_draft(sessions(), draft_id, current_user.id)

@@ -8,6 +8,16 @@ from marshmallow import Schema, fields, validate
 
 from web.cases.evidence import MEDIA_TYPES
 
+MAX_INT = 2**31 - 1
+
+
+class StoredInt(fields.Integer):
+    """An id, version or page number, which SQL compares or stores as an integer column: a larger one
+    would overflow the query parameter (a server error) instead of naming nothing, so it is refused."""
+
+    def __init__(self, *, minimum: int = 0, **kwargs):
+        super().__init__(validate=validate.Range(min=minimum, max=MAX_INT), **kwargs)
+
 
 class ErrorSchema(Schema):
     code = fields.String(
@@ -21,7 +31,7 @@ class ErrorSchema(Schema):
 
 
 class PageArgs(Schema):
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1))
+    page = StoredInt(minimum=1, load_default=1)
     per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
 
 
@@ -104,11 +114,11 @@ class DraftSchema(Schema):
 
 class CompletionSchema(Schema):
     data = fields.Dict(required=True, metadata={"description": "the form's fields, validated by its schema"})
-    expected_version = fields.Integer(load_default=None, allow_none=True)
+    expected_version = StoredInt(load_default=None, allow_none=True)
 
 
 class AssignmentSchema(Schema):
-    assignee_id = fields.Integer(required=True)
+    assignee_id = StoredInt(required=True)
 
 
 class OutcomeSchema(Schema):
@@ -119,7 +129,7 @@ class OutcomeSchema(Schema):
 
 
 class PartySchema(Schema):
-    id = fields.Integer(
+    id = StoredInt(
         metadata={"description": "an existing party of the agency; the other fields are then ignored"}
     )
     kind = fields.String(validate=validate.OneOf(["person", "organization"]))

@@ -41,7 +41,7 @@ def list_tasks(args):
     }
 
 
-@bp.route("/<int:task_id>")
+@bp.route("/<int32:task_id>")
 @bp.response(200, TaskDetailSchema)
 def get_task(task_id):
     """Get a task with the description of its form, its draft and the send-back that created it."""
@@ -73,7 +73,7 @@ def _send_back(step):
     }
 
 
-@bp.route("/<int:task_id>/claim", methods=["POST"])
+@bp.route("/<int32:task_id>/claim", methods=["POST"])
 @bp.response(200, TaskRowSchema)
 def claim(task_id):
     """Take the task into 我的待办."""
@@ -81,7 +81,7 @@ def claim(task_id):
     return queries.task_row(runtime.claim_task(sessions(), task_id, current_user.id))
 
 
-@bp.route("/<int:task_id>/release", methods=["POST"])
+@bp.route("/<int32:task_id>/release", methods=["POST"])
 @bp.response(200, TaskRowSchema)
 def release(task_id):
     """Put a claimed task back into 待认领."""
@@ -89,7 +89,7 @@ def release(task_id):
     return queries.task_row(runtime.release_task(sessions(), task_id, current_user.id))
 
 
-@bp.route("/<int:task_id>/assign", methods=["POST"])
+@bp.route("/<int32:task_id>/assign", methods=["POST"])
 @bp.arguments(AssignmentSchema)
 @bp.response(200, TaskRowSchema)
 def assign(body, task_id):
@@ -98,7 +98,7 @@ def assign(body, task_id):
     return queries.task_row(runtime.assign_task(sessions(), task_id, body["assignee_id"], current_user.id))
 
 
-@bp.route("/<int:task_id>/draft", methods=["PUT"])
+@bp.route("/<int32:task_id>/draft", methods=["PUT"])
 @bp.arguments(DraftSchema)
 @bp.response(200, TaskRowSchema)
 def save_draft(body, task_id):
@@ -107,7 +107,7 @@ def save_draft(body, task_id):
     return queries.task_row(runtime.save_draft(sessions(), task_id, current_user.id, body["data"]))
 
 
-@bp.route("/<int:task_id>/complete", methods=["POST"])
+@bp.route("/<int32:task_id>/complete", methods=["POST"])
 @bp.arguments(CompletionSchema)
 @bp.response(200, OutcomeSchema)
 def complete(body, task_id):
