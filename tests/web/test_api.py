@@ -104,3 +104,13 @@ def test_an_oversized_number_in_a_body_or_query_names_its_field(api, first_task_
     assert assigned.status_code == 422 and "assignee_id" in assigned.json["details"]
     paged = api("handler1", "GET", f"/api/v1/cases?page={2**62}")
     assert paged.status_code == 422 and "page" in paged.json["details"]
+
+
+def test_a_nul_character_is_refused_as_invalid_on_every_database(api, first_task_id):
+    """PostgreSQL cannot hold U+0000 in text: searching or saving one answered 500 there."""
+    searched = api("handler1", "GET", "/api/v1/cases?q=%E7%8E%8B%00")
+    assert searched.status_code == 422 and searched.json["details"] == {"q": ["不能包含空字符（U+0000）"]}
+    drafted = api(
+        "handler1", "PUT", f"/api/v1/tasks/{first_task_id}/draft", json={"data": {"summary": "a\x00"}}
+    )
+    assert drafted.status_code == 422 and set(drafted.json["details"]) == {"data"}

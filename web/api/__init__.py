@@ -5,7 +5,7 @@ then every write must carry the CSRF token in an ``X-CSRFToken`` header, as form
 """
 
 from flask import Flask, g, request
-from flask_smorest import Api
+from flask_smorest import Api, abort
 from werkzeug.routing import IntegerConverter
 
 from web.api import cases, definitions, tasks
@@ -21,6 +21,8 @@ BLUEPRINTS = (
     definitions.migrations_bp,
 )
 SECURITY = [{"bearerToken": []}, {"session": []}]
+NUL = "\x00"
+NUL_MESSAGE = "不能包含空字符（U+0000）"
 
 
 class CaseflowApi(Api):
@@ -43,6 +45,45 @@ def session_writes_need_csrf() -> None:
         csrf.protect()
 
 
+def refuse_nul_characters() -> None:
+    """PostgreSQL text cannot hold U+0000, so a field carrying it would fail in SQL as a server error
+    (and be stored on SQLite): it is refused up front as invalid, naming the fields, on both."""
+    if request.blueprint not in {b.name for b in BLUEPRINTS}:
+        return
+    found = {
+        "query": _fields_with_nul(request.args),
+        "form": _fields_with_nul(request.form),
+        "json": _json_fields_with_nul(request.get_json(silent=True)),
+    }
+    found = {location: fields for location, fields in found.items() if fields}
+    if found:
+        abort(
+            422,
+            messages={location: dict.fromkeys(fields, [NUL_MESSAGE]) for location, fields in found.items()},
+        )
+
+
+def _fields_with_nul(values) -> list[str]:
+    """Names as well as values, either of which a malformed multipart body may leave None."""
+    return [str(name) for name, value in values.items(multi=True) if NUL in f"{name}{value}"]
+
+
+def _json_fields_with_nul(body) -> list[str]:
+    if isinstance(body, dict):
+        return [str(name) for name, value in body.items() if NUL in name or _has_nul(value)]
+    return ["_schema"] if _has_nul(body) else []
+
+
+def _has_nul(value) -> bool:
+    if isinstance(value, str):
+        return NUL in value
+    if isinstance(value, dict):
+        return any(NUL in key or _has_nul(item) for key, item in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(item) for item in value)
+    return False
+
+
 def init_app(app: Flask) -> None:
     api = CaseflowApi(
         app,
@@ -57,3 +98,4 @@ def init_app(app: Flask) -> None:
         csrf.exempt(blueprint)
         api.register_blueprint(blueprint)
     app.before_request(session_writes_need_csrf)
+    app.before_request(refuse_nul_characters)
