@@ -114,3 +114,9 @@ def test_a_nul_character_is_refused_as_invalid_on_every_database(api, first_task
         "handler1", "PUT", f"/api/v1/tasks/{first_task_id}/draft", json={"data": {"summary": "a\x00"}}
     )
     assert drafted.status_code == 422 and set(drafted.json["details"]) == {"data"}
+
+
+def test_times_carry_their_utc_offset(api, case_id):
+    """Without it a browser reads the UTC time of the timeline as its own, eight hours off in China."""
+    entry = api("handler1", "GET", f"/api/v1/cases/{case_id}/timeline").json[0]
+    assert entry["at"].endswith("+00:00")

@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, fields, validate
 
-from web.api.schemas import StoredInt
+from web.api.schemas import StoredInt, UtcDateTime
 
 FILES_DESCRIPTION = "the whole bundle: file name (*.bpmn, *.dmn) → XML text"
 
@@ -17,7 +17,7 @@ class ProblemSchema(Schema):
 class VersionSchema(Schema):
     version = fields.Integer()
     content_hash = fields.String()
-    created_at = fields.DateTime()
+    created_at = UtcDateTime()
     created_by_id = fields.Integer(allow_none=True)
     created_by = fields.String()
     file_names = fields.List(fields.String())
@@ -72,7 +72,7 @@ class DefinitionDraftSchema(Schema):
     comment = fields.String(load_default="", validate=validate.Length(max=500))
     base_version = StoredInt(load_default=None, allow_none=True)
     updated_by_id = fields.Integer(dump_only=True)
-    updated_at = fields.DateTime(dump_only=True)
+    updated_at = UtcDateTime(dump_only=True)
 
 
 class DefinitionDraftDetailSchema(DefinitionDraftSchema):

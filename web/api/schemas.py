@@ -4,6 +4,8 @@ Task data itself is not described here: each form has its own schema, returned w
 (``form``) and applied by the engine when a draft becomes a completion.
 """
 
+from datetime import UTC
+
 from marshmallow import Schema, fields, validate
 
 from web.cases.evidence import MEDIA_TYPES
@@ -17,6 +19,15 @@ class StoredInt(fields.Integer):
 
     def __init__(self, *, minimum: int = 0, **kwargs):
         super().__init__(validate=validate.Range(min=minimum, max=MAX_INT), **kwargs)
+
+
+class UtcDateTime(fields.DateTime):
+    """The engine keeps naive UTC; without its offset a client (a browser above all) reads local time."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return super()._serialize(value, attr, obj, **kwargs)
 
 
 class ErrorSchema(Schema):
@@ -187,7 +198,7 @@ class CaseDetailSchema(CaseSchema):
 
 class TimelineEntrySchema(Schema):
     seq = fields.Integer()
-    at = fields.DateTime()
+    at = UtcDateTime()
     actor = fields.String()
     action = fields.String()
     detail = fields.String()
@@ -205,7 +216,7 @@ class AttachmentSchema(Schema):
     sha256 = fields.String()
     description = fields.String()
     uploaded_by_id = fields.Integer()
-    uploaded_at = fields.DateTime()
+    uploaded_at = UtcDateTime()
 
 
 class DocumentSchema(Schema):
@@ -219,4 +230,4 @@ class DocumentSchema(Schema):
     sha256 = fields.String()
     size = fields.Integer()
     issued_on = fields.Date()
-    created_at = fields.DateTime()
+    created_at = UtcDateTime()
