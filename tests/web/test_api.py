@@ -120,3 +120,18 @@ def test_times_carry_their_utc_offset(api, case_id):
     """Without it a browser reads the UTC time of the timeline as its own, eight hours off in China."""
     entry = api("handler1", "GET", f"/api/v1/cases/{case_id}/timeline").json[0]
     assert entry["at"].endswith("+00:00")
+
+
+def test_openapi_document_describes_the_answers_actually_sent(api):
+    spec = api("handler1", "GET", "/api/v1/openapi.json").json
+    error = spec["components"]["schemas"]["Error"]
+    assert set(error["required"]) == {"code", "message", "details"}
+    assert error["properties"]["code"]["type"] == "string"
+    upload = spec["paths"]["/api/v1/cases/{case_id}/attachments"]["post"]["requestBody"]["content"]
+    assert list(upload) == ["multipart/form-data"]
+    assert set(spec["components"]["schemas"]["Upload"]["properties"]) == {"file", "description"}
+    download = spec["paths"]["/api/v1/attachments/{attachment_id}"]["get"]["responses"]["200"]["content"]
+    assert {"image/png", "application/pdf", "audio/mpeg"} <= set(download)
+    assert {"200", "201"} <= set(spec["paths"]["/api/v1/definitions"]["post"]["responses"])
+    case_id = spec["paths"]["/api/v1/cases/{case_id}"]["parameters"][0]["schema"]
+    assert case_id == {"type": "integer", "minimum": 0, "maximum": 2**31 - 1}

@@ -5,6 +5,9 @@ from flask_smorest import Blueprint
 from flask_smorest.fields import Upload
 from marshmallow import Schema, fields
 from sqlalchemy import or_, select
+from webargs.flaskparser import FlaskParser
+from webargs.multidictproxy import MultiDictProxy
+from werkzeug.datastructures import CombinedMultiDict
 
 from engine import queries, runtime
 from engine.models import Case, Party
@@ -20,10 +23,30 @@ from web.api.schemas import (
     TimelineEntrySchema,
 )
 from web.cases import evidence, papers, parties, timeline
+from web.cases.evidence import MEDIA_TYPES
 from web.db import sessions
 from web.tasks.context import officer_names
 
-bp = Blueprint(
+
+class MultipartParser(FlaskParser):
+    """Reads the fields and the files of one multipart/form-data body as one set of arguments, so the
+    OpenAPI document describes one body with both, not two bodies of which it can show only one."""
+
+    __location_map__ = {**FlaskParser.__location_map__, "multipart": "load_multipart"}
+
+    def load_multipart(self, req, schema):
+        return MultiDictProxy(CombinedMultiDict([req.form, req.files]), schema)
+
+
+class CasesBlueprint(Blueprint):
+    ARGUMENTS_PARSER = MultipartParser()
+    DEFAULT_LOCATION_CONTENT_TYPE_MAPPING = {
+        **Blueprint.DEFAULT_LOCATION_CONTENT_TYPE_MAPPING,
+        "multipart": "multipart/form-data",
+    }
+
+
+bp = CasesBlueprint(
     "api_cases", __name__, url_prefix="/api/v1/cases", description="案件：登记、查询、时间线、证据"
 )
 files_bp = Blueprint(
@@ -33,12 +56,11 @@ documents_bp = Blueprint(
     "api_documents", __name__, url_prefix="/api/v1/documents", description="法律文书下载"
 )
 
+BINARY = {"type": "string", "format": "binary"}
 
-class UploadFileSchema(Schema):
+
+class UploadSchema(Schema):
     file = Upload(required=True)
-
-
-class UploadFormSchema(Schema):
     description = fields.String(load_default="")
 
 
@@ -124,15 +146,14 @@ def list_attachments(case_id):
 
 
 @bp.route("/<int32:case_id>/attachments", methods=["POST"])
-@bp.arguments(UploadFileSchema, location="files")
-@bp.arguments(UploadFormSchema, location="form")
+@bp.arguments(UploadSchema, location="multipart")
 @bp.response(201, AttachmentSchema)
-def upload(files, form, case_id):
+def upload(form, case_id):
     """File a photo, PDF or recording; its type is read from its content."""
     require_any_role(Role.HANDLER)
     with sessions()() as db:
         visible_case(db, case_id)
-    sent = files["file"]
+    sent = form["file"]
     return evidence.store(
         sessions(), case_id, current_user.id, sent.filename, sent.read(), form["description"]
     )
@@ -140,7 +161,12 @@ def upload(files, form, case_id):
 
 @files_bp.route("/<int32:attachment_id>")
 @files_bp.doc(
-    responses={200: {"description": "the file as uploaded", "content": {"application/octet-stream": {}}}}
+    responses={
+        200: {
+            "description": "the file as uploaded, with the media type its content was recognised as",
+            "content": {media_type: {"schema": BINARY} for media_type in sorted(MEDIA_TYPES)},
+        }
+    }
 )
 def download(attachment_id):
     """The file's bytes, as uploaded."""
@@ -148,7 +174,9 @@ def download(attachment_id):
 
 
 @documents_bp.route("/<int32:document_id>")
-@documents_bp.doc(responses={200: {"description": "the PDF as issued", "content": {"application/pdf": {}}}})
+@documents_bp.doc(
+    responses={200: {"description": "the PDF as issued", "content": {"application/pdf": {"schema": BINARY}}}}
+)
 def download_document(document_id):
     """The document's PDF, byte for byte as issued."""
     return papers.download(document_id)

@@ -133,6 +133,7 @@ def validate_bundle():
 @bp.route("", methods=["POST"])
 @bp.doc(requestBody=BUNDLE_BODY)
 @bp.response(201, DeployedSchema)
+@bp.alt_response(200, schema=DeployedSchema, description="the same content was already deployed")
 def deploy_bundle():
     """Deploy a bundle as version N+1 for new cases; identical content answers the existing version."""
     deployment, created = drafts.deploy(sessions(), posted_files(), current_user.id)
