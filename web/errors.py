@@ -65,17 +65,29 @@ def http_error(exc: HTTPException):
     data = getattr(exc, "data", None) or {}
     if data.get("message"):
         message = data["message"]
-    return respond(exc.code, code, message, _field_messages(data.get("messages") or data.get("errors")))
+    body, status = respond(
+        exc.code, code, message, _field_messages(data.get("messages") or data.get("errors"))
+    )
+    return body, status, _own_headers(exc)
+
+
+def _own_headers(exc: HTTPException) -> list[tuple[str, str]]:
+    """What the error says besides its page, such as the ``Allow`` a 405 must carry (RFC 9110)."""
+    return [(name, value) for name, value in exc.get_headers() if name.lower() != "content-type"]
 
 
 def _field_messages(messages) -> dict:
-    """webargs keys errors by location first (``{"json": {"field": [...]}}``); callers want the fields."""
+    """webargs keys errors by location first (``{"json": {"field": [...]}}``); callers want the fields.
+
+    A multipart part whose name werkzeug cannot read (``name="\\"``) is reported under None, which a JSON
+    object cannot have as a key.
+    """
     if not isinstance(messages, dict):
         return {}
     fields = {}
     for location, errors in messages.items():
         fields.update(errors if isinstance(errors, dict) else {location: errors})
-    return fields
+    return {str(name): errors for name, errors in fields.items()}
 
 
 def wants_json() -> bool:

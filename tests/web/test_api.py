@@ -135,3 +135,22 @@ def test_openapi_document_describes_the_answers_actually_sent(api):
     assert {"200", "201"} <= set(spec["paths"]["/api/v1/definitions"]["post"]["responses"])
     case_id = spec["paths"]["/api/v1/cases/{case_id}"]["parameters"][0]["schema"]
     assert case_id == {"type": "integer", "minimum": 0, "maximum": 2**31 - 1}
+
+
+def test_a_method_the_path_does_not_allow_says_which_it_does(api):
+    response = api("handler1", "DELETE", "/api/v1/tasks")
+    assert (response.status_code, response.json["code"]) == (405, "method_not_allowed")
+    assert set(response.headers["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS"}
+
+
+def test_a_multipart_part_without_a_readable_name_is_refused_as_invalid(api, case_id):
+    """werkzeug reads ``name="\\"`` as no name at all; the error naming it could not be sent as JSON."""
+    body = b'--XX\r\nContent-Disposition: form-data; name="\\"\r\n\r\nv\r\n--XX--\r\n'
+    response = api(
+        "handler1",
+        "POST",
+        f"/api/v1/cases/{case_id}/attachments",
+        data=body,
+        content_type="multipart/form-data; boundary=XX",
+    )
+    assert response.status_code == 422 and set(response.json["details"]) == {"file", "None"}
