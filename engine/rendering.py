@@ -9,6 +9,8 @@ Anyone who asks for a PDF that is not there yet gets it rendered on the spot, an
 renderer died is picked up by the next worker round: no issued document stays without its bytes.
 """
 
+import logging
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker, undefer
 
@@ -20,6 +22,7 @@ from engine.issuing import sha256
 from engine.models import Document
 
 INLINE, WORKER = "inline", "worker"
+log = logging.getLogger(__name__)
 
 
 def mode() -> str:
@@ -51,12 +54,24 @@ def render(db: sessionmaker, document_id: int, wait: bool = True) -> bool:
 
 
 def render_pending(db: sessionmaker, limit: int | None = None) -> int:
-    """Render documents still without bytes, oldest first, up to limit; the worker's round."""
+    """Render documents still without bytes, oldest first, up to limit; the worker's round.
+
+    A document that cannot be laid out (its font was changed since it was checked, say) is logged
+    and left waiting: the same worker fires the BPMN timers, which must not stop behind it.
+    """
     with db() as session:
         waiting = session.scalars(
             select(Document.id).where(Document.rendered_at.is_(None)).order_by(Document.id).limit(limit)
         ).all()
-    return sum(render(db, document_id, wait=False) for document_id in waiting)
+    return sum(_render_or_log(db, document_id) for document_id in waiting)
+
+
+def _render_or_log(db: sessionmaker, document_id: int) -> bool:
+    try:
+        return render(db, document_id, wait=False)
+    except documents.DocumentError as exc:
+        log.error("document %s cannot be rendered: %s", document_id, exc)
+        return False
 
 
 def rendered(db: sessionmaker, document: Document) -> Document:

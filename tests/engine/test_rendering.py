@@ -130,3 +130,26 @@ def test_a_renderer_that_fails_writes_nothing_and_the_next_round_renders(
     monkeypatch.setitem(documents.GENERATORS, "case_intake_record", generator)
     assert rendering.render_pending(db) == 1
 
+
+
+def test_a_document_that_cannot_be_laid_out_waits_without_stopping_the_round(
+    db, deployment, people, deferred, monkeypatch, caplog
+):
+    walker = Walker(db, people)
+    first, second = walker.open(), walker.open()
+    walker.step(first, "intake_record", "handler1")
+    walker.step(second, "intake_record", "handler1")
+    generator = documents.GENERATORS["case_intake_record"]
+    [blocked] = _documents(db, first)
+
+    def refuse_the_first(doc):
+        if doc.verify_url.endswith(blocked.verify_code):
+            raise documents.MissingGlyphs("font.ttc", ["𠀀"])
+        return generator.compose(doc)
+
+    monkeypatch.setitem(
+        documents.GENERATORS, "case_intake_record", dataclasses.replace(generator, compose=refuse_the_first)
+    )
+    assert rendering.render_pending(db) == 1
+    assert _documents(db, first)[0].rendered_at is None and _documents(db, second)[0].rendered_at
+    assert f"document {blocked.id} cannot be rendered" in caplog.text
