@@ -64,6 +64,8 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    """Page routes' ``<int:...>`` ids get the API's bound too: a 40-digit id is a 404, not an SQL overflow."""
+    app.url_map.converters["int"] = api.Int32Converter
     for area in (auth, inbox, tasks, cases, assets, verify, campaigns, admin, health):
         app.register_blueprint(area.bp)
     api.init_app(app)

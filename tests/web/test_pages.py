@@ -1,5 +1,7 @@
 """The case list page: sign-in required, CSRF on forms, only the user's own agency."""
 
+import pytest
+
 from engine import runtime
 from tests.engine.walking import PERSON
 from tests.web.conftest import sign_in
@@ -26,3 +28,9 @@ def test_signed_in_user_sees_own_agency_cases_with_current_step(client, db, peop
     page = client.get("/").get_data(as_text=True)
     assert case.number in page and "案件受理记录" in page
     assert "邻县当事人" not in page
+
+
+@pytest.mark.parametrize("path", ["/cases/{}", "/tasks/{}", "/documents/{}"])
+def test_an_id_beyond_the_database_integers_is_a_chinese_404(signed_in, path):
+    response = signed_in("handler1").get(path.format(10**40))
+    assert response.status_code == 404 and "不存在" in response.get_data(as_text=True)
