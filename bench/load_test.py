@@ -10,8 +10,11 @@ as a render host would sit beside the app servers), then runs bench/load_officer
 officer lists its inbox, opens the case of a task and completes it with the form's example data,
 so cases walk the whole penalty procedure and issue their documents.
 
-Usage: python bench/load_test.py [--users 50] [--seconds 60] [--app-workers 5] [--database-url URL]
+Usage: python bench/load_test.py [--users 50] [--seconds 60] [--app-workers 5] [--drain-seconds 180]
+       [--cases-per-agency 400] [--database-url URL]
 The last line is one JSON object: submits_per_s, p95_ms and errors, with the details beside them.
+After the peak the app servers stop and two workers render the PDFs it left waiting: drain_s and
+pdfs_rendered_per_s say how long the documents of such a minute take to catch up.
 """
 
 import argparse
@@ -102,8 +105,8 @@ def _officer(session, agency, role: str, number: int) -> dict:
     return {"id": user.id, "agency_id": agency.id, "role": role, "token": tokens.issue(session, user)}
 
 
-def start_servers(url: str, port: int, app_workers: int, log_dir: Path) -> list[subprocess.Popen]:
-    env = {
+def server_environment(url: str, port: int, app_workers: int) -> dict:
+    return {
         **os.environ,
         "DATABASE_URL": url,
         "CASEFLOW_ENV": "production",
@@ -113,6 +116,10 @@ def start_servers(url: str, port: int, app_workers: int, log_dir: Path) -> list[
         "CASEFLOW_WEB_WORKERS": str(app_workers),
         "PYTHONPATH": str(ROOT),
     }
+
+
+def start_servers(env: dict, port: int, log_dir: Path) -> tuple[subprocess.Popen, subprocess.Popen]:
+    """gunicorn, and one timer and render worker at the lowest CPU priority."""
     app = subprocess.Popen(
         [str(BIN / "gunicorn"), "wsgi:app", "--backlog", "2048"],
         cwd=ROOT,
@@ -120,15 +127,34 @@ def start_servers(url: str, port: int, app_workers: int, log_dir: Path) -> list[
         stdout=open(log_dir / "gunicorn.log", "w"),
         stderr=subprocess.STDOUT,
     )
-    renderer = subprocess.Popen(
-        ["nice", "-n", "19", str(BIN / "caseflow"), "worker", "--interval", "30"],
+    renderer = start_worker(env, log_dir / "worker.log", niceness=19)
+    wait_healthy(f"http://127.0.0.1:{port}/healthz", app)
+    return app, renderer
+
+
+def start_worker(env: dict, log: Path, niceness: int) -> subprocess.Popen:
+    return subprocess.Popen(
+        ["nice", "-n", str(niceness), str(BIN / "caseflow"), "worker", "--interval", "30"],
         cwd=ROOT,
         env=env,
-        stdout=open(log_dir / "worker.log", "w"),
+        stdout=open(log, "w"),
         stderr=subprocess.STDOUT,
     )
-    wait_healthy(f"http://127.0.0.1:{port}/healthz", app)
-    return [app, renderer]
+
+
+def drain(url: str, seconds: int) -> dict:
+    """Time the two workers rendering the PDFs the peak left waiting, the app servers stopped."""
+    started, waiting_at_start = time.monotonic(), documents_state(url)["documents_waiting_for_pdf"]
+    waiting = waiting_at_start
+    while waiting and time.monotonic() - started < seconds:
+        time.sleep(1)
+        waiting = documents_state(url)["documents_waiting_for_pdf"]
+    elapsed = time.monotonic() - started
+    return {
+        "drain_s": round(elapsed, 1),
+        "pdfs_rendered_per_s": round((waiting_at_start - waiting) / elapsed, 1),
+        "documents_still_waiting": waiting,
+    }
 
 
 def wait_healthy(url: str, process: subprocess.Popen, seconds: float = 30) -> None:
@@ -209,6 +235,7 @@ def main() -> None:
     parser.add_argument("--app-workers", type=int, default=5)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--cases-per-agency", type=int, default=CASES_PER_AGENCY)
+    parser.add_argument("--drain-seconds", type=int, default=180, help="how long to wait for the PDFs")
     parser.add_argument(
         "--database-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/caseflow_load"
     )
@@ -220,11 +247,17 @@ def main() -> None:
     started = time.monotonic()
     seed(args.database_url, people_file, args.cases_per_agency)
     print(f"seeded in {time.monotonic() - started:.1f} s; logs in {work}", file=sys.stderr)
-    processes = start_servers(args.database_url, args.port, args.app_workers, work)
+    env = server_environment(args.database_url, args.port, args.app_workers)
+    app, renderer = start_servers(env, args.port, work)
+    helper = None
     try:
         result = run_locust(args.port, args.users, args.seconds, people_file, work)
+        after_peak = documents_state(args.database_url)
+        stop([app])
+        helper = start_worker(env, work / "worker-2.log", niceness=0)
+        rendering = drain(args.database_url, args.drain_seconds)
     finally:
-        stop(processes)
+        stop([p for p in (app, renderer, helper) if p])
     rows = result["rows"]
     total, submit = rows["Aggregated"], rows[SUBMIT]
     print(
@@ -241,7 +274,8 @@ def main() -> None:
                 "users": args.users,
                 "seconds": args.seconds,
                 "app_workers": args.app_workers,
-                **documents_state(args.database_url),
+                **after_peak,
+                **rendering,
             }
         )
     )
