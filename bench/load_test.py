@@ -88,6 +88,8 @@ def seed(url: str, people_file: Path, cases_per_agency: int) -> None:
                     party={"kind": "person", "name": f"当事人{officer['id']}-{number}", "address": "城关镇"},
                 )
     people_file.write_text(json.dumps(people), encoding="utf-8")
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text("ANALYZE"))
     engine.dispose()
 
 
