@@ -23,6 +23,7 @@ PEOPLE = json.loads(open(os.environ["CASEFLOW_LOAD_PEOPLE"], encoding="utf-8").r
 OFFICERS = list(PEOPLE["officers"])
 CONFLICTS = {"count": 0}
 IDLE_PAUSE = 0.5
+WORKLIST = 4
 
 
 @events.quitting.add_listener
@@ -57,14 +58,15 @@ class Officer(FastHttpUser):
             self.worklist = []
 
     def _inbox(self) -> list[dict]:
-        """我的待办 as listed, else a few of 待认领 in random order, so officers rarely pick the same."""
-        mine = self._get("/api/v1/tasks?list=mine&per_page=20", "GET /api/v1/tasks?list=mine")
-        if mine and mine["items"]:
-            return mine["items"][::-1]
-        queue = self._get("/api/v1/tasks?list=queue&per_page=20", "GET /api/v1/tasks?list=queue")
-        items = list(queue["items"]) if queue else []
-        random.shuffle(items)
-        return items[:3]
+        """A few of 我的待办, else of 待认领, in random order: two handlers of one case, or two heads
+        sharing a queue, then rarely reach for the same task, and a short list goes stale less."""
+        for listing, size in (("mine", 20), ("queue", 50)):
+            url = f"/api/v1/tasks?list={listing}&per_page={size}"
+            page = self._get(url, f"GET /api/v1/tasks?list={listing}")
+            items = page["items"] if page else []
+            if items:
+                return random.sample(items, min(WORKLIST, len(items)))
+        return []
 
     def _get(self, url: str, name: str):
         with self.client.get(url, headers=self.headers, name=name, catch_response=True) as response:
@@ -84,6 +86,9 @@ class Officer(FastHttpUser):
         ) as response:
             if response.status_code == 409:
                 CONFLICTS["count"] += 1
+                reason = f"{row['form_key']}: {response.json().get('message')}"
+                CONFLICTS.setdefault("reasons", {}).setdefault(reason, 0)
+                CONFLICTS["reasons"][reason] += 1
                 response.success()
                 return False
             if response.status_code != 200:
