@@ -10,13 +10,13 @@ renderer died is picked up by the next worker round: no issued document stays wi
 """
 
 import logging
+import random
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker, undefer
+from sqlalchemy import select, update
+from sqlalchemy.orm import sessionmaker, undefer
 
 import documents
 from engine.clock import utcnow
-from engine.db import is_postgres
 from engine.env import choice
 from engine.issuing import sha256
 from engine.models import Document
@@ -33,42 +33,52 @@ def after_commit(db: sessionmaker, document_ids: list[int]) -> None:
     """Render what a step just issued, unless the worker is to do it."""
     if mode() == INLINE:
         for document_id in document_ids:
-            render(db, document_id, wait=False)
+            render(db, document_id)
 
 
-def render(db: sessionmaker, document_id: int, wait: bool = True) -> bool:
-    """Write the PDF of one document if it has none; False if another renderer holds or did it.
+def render(db: sessionmaker, document_id: int) -> bool:
+    """Write the PDF of one document if it has none; False if another renderer wrote it first.
 
-    wait=False skips a document another renderer is working on instead of queueing behind it.
+    The layout runs outside any transaction, so no lock (SQLite's is the whole database) is held
+    while reportlab works; of two renderers racing, the first to write wins and the other's
+    identical work is dropped.
     """
+    with db() as session:
+        pending = session.execute(
+            select(Document.doc_type, Document.payload).where(
+                Document.id == document_id, Document.rendered_at.is_(None)
+            )
+        ).first()
+    if pending is None:
+        return False
+    content = documents.GENERATORS[pending.doc_type].render(documents.from_payload(pending.payload))
     with db.begin() as session:
-        document = _lock_unrendered(session, document_id, wait)
-        if document is None:
-            return False
-        content = documents.GENERATORS[document.doc_type].render(documents.from_payload(document.payload))
-        document.content = content
-        document.sha256 = sha256(content)
-        document.size = len(content)
-        document.rendered_at = utcnow()
-        return True
+        written = session.execute(
+            update(Document)
+            .where(Document.id == document_id, Document.rendered_at.is_(None))
+            .values(content=content, sha256=sha256(content), size=len(content), rendered_at=utcnow())
+        )
+        return written.rowcount == 1
 
 
 def render_pending(db: sessionmaker, limit: int | None = None) -> int:
-    """Render documents still without bytes, oldest first, up to limit; the worker's round.
+    """Render the oldest documents still without bytes, up to limit; the worker's round.
 
-    A document that cannot be laid out (its font was changed since it was checked, say) is logged
-    and left waiting: the same worker fires the BPMN timers, which must not stop behind it.
+    The batch is taken in random order, so several workers share it rather than lay out the same
+    document side by side. A document that cannot be laid out (its font was changed since it was
+    checked, say) is logged and left waiting: the same worker fires the BPMN timers, which must not
+    stop behind it.
     """
     with db() as session:
         waiting = session.scalars(
             select(Document.id).where(Document.rendered_at.is_(None)).order_by(Document.id).limit(limit)
         ).all()
-    return sum(_render_or_log(db, document_id) for document_id in waiting)
+    return sum(_render_or_log(db, document_id) for document_id in random.sample(waiting, len(waiting)))
 
 
 def _render_or_log(db: sessionmaker, document_id: int) -> bool:
     try:
-        return render(db, document_id, wait=False)
+        return render(db, document_id)
     except documents.DocumentError as exc:
         log.error("document %s cannot be rendered: %s", document_id, exc)
         return False
@@ -80,10 +90,3 @@ def rendered(db: sessionmaker, document: Document) -> Document:
         render(db, document.id)
     with db() as session:
         return session.get(Document, document.id, options=[undefer(Document.content)])
-
-
-def _lock_unrendered(session: Session, document_id: int, wait: bool) -> Document | None:
-    query = select(Document).where(Document.id == document_id, Document.rendered_at.is_(None))
-    if is_postgres(session):
-        query = query.with_for_update(skip_locked=not wait)
-    return session.scalar(query)
