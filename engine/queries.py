@@ -2,7 +2,7 @@
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import Select, and_, exists, or_, select
 from sqlalchemy.orm import Session
 
 from engine import calendar_store, clocks
@@ -93,8 +93,29 @@ def _open_tasks(session: Session, case_ids: list[int]) -> dict[int, list[HumanTa
     return grouped
 
 
+TASK_ROW_COLUMNS = (
+    HumanTask.id,
+    HumanTask.case_id,
+    HumanTask.element_id,
+    HumanTask.name,
+    HumanTask.form_key,
+    HumanTask.role,
+    HumanTask.status,
+    HumanTask.assignee_id,
+    HumanTask.created_at,
+    HumanTask.deadline,
+    HumanTask.due_at,
+    HumanTask.due_confirmed,
+    HumanTask.completed_at,
+    HumanTask.completed_by_id,
+)
+
+
 def task_row(task: HumanTask, calendar: WorkCalendar | None = None, now: datetime | None = None) -> dict:
-    """A task as lists show it; with a calendar, an open task carries its warning colour and days left."""
+    """A task as lists show it; with a calendar, an open task carries its warning colour and days left.
+
+    ``task`` may be a row of ``TASK_ROW_COLUMNS``: a list need not load whole tasks.
+    """
     row = {
         "id": task.id,
         "case_id": task.case_id,
@@ -150,11 +171,16 @@ def case_detail(session: Session, case_id: int) -> dict | None:
     ]
     detail["tasks"] = [
         task_row(t, calendar, now)
-        for t in session.scalars(
-            select(HumanTask).where(HumanTask.case_id == case_id).order_by(HumanTask.id)
-        ).all()
+        for t in session.execute(
+            select(*TASK_ROW_COLUMNS).where(HumanTask.case_id == case_id).order_by(HumanTask.id)
+        )
     ]
-    detail["audit"] = [
+    return detail
+
+
+def audit_trail(session: Session, case_id: int) -> list[dict]:
+    """The case's audit events in short, for the command line; the web shows the timeline instead."""
+    return [
         {
             "seq": e.seq,
             "action": e.action,
@@ -167,26 +193,27 @@ def case_detail(session: Session, case_id: int) -> dict | None:
             select(AuditEvent).where(AuditEvent.case_id == case_id).order_by(AuditEvent.seq)
         )
     ]
-    return detail
 
 
 def inbox(session: Session, user: User) -> list[HumanTask]:
     """Open tasks assigned to the user (我的待办), most urgent first."""
-    return list(
-        session.scalars(
-            select(HumanTask)
-            .where(HumanTask.status == "open", HumanTask.assignee_id == user.id)
-            .order_by(HumanTask.due_at.is_(None), HumanTask.due_at, HumanTask.id)
-        )
+    return list(session.scalars(inbox_query(user)))
+
+
+def inbox_query(user: User) -> Select:
+    return _most_urgent_first(
+        select(HumanTask).where(HumanTask.status == "open", HumanTask.assignee_id == user.id)
     )
 
 
 def queue(session: Session, user: User) -> list[HumanTask]:
-    """Unassigned open tasks of the user's agency and roles that the user may take (待认领).
+    """Unassigned open tasks of the user's agency and roles that the user may take (待认领)."""
+    return list(session.scalars(queue_query(user)))
 
-    The separation-of-duties rules are expressed in SQL here so the list never offers a task
-    that ``duties.refusal`` would then refuse.
-    """
+
+def queue_query(user: User) -> Select:
+    """The separation-of-duties rules in SQL, so the list never offers a task that
+    ``duties.refusal`` would then refuse, and a long queue is paged by the database."""
     on_case = exists().where(CaseHandler.case_id == HumanTask.case_id, CaseHandler.user_id == user.id)
     case_has_handlers = exists().where(CaseHandler.case_id == HumanTask.case_id)
     did_handler_task = exists().where(
@@ -198,19 +225,19 @@ def queue(session: Session, user: User) -> list[HumanTask]:
     )
     handler_ok = and_(HumanTask.role == Role.HANDLER, or_(on_case, ~case_has_handlers))
     reviewer_ok = and_(HumanTask.role != Role.HANDLER, ~on_case, ~did_handler_task)
-    return list(
-        session.scalars(
-            select(HumanTask)
-            .where(
-                HumanTask.status == "open",
-                HumanTask.assignee_id.is_(None),
-                HumanTask.agency_id == user.agency_id,
-                HumanTask.role.in_(user.roles),
-                or_(handler_ok, reviewer_ok),
-            )
-            .order_by(HumanTask.due_at.is_(None), HumanTask.due_at, HumanTask.id)
+    return _most_urgent_first(
+        select(HumanTask).where(
+            HumanTask.status == "open",
+            HumanTask.assignee_id.is_(None),
+            HumanTask.agency_id == user.agency_id,
+            HumanTask.role.in_(user.roles),
+            or_(handler_ok, reviewer_ok),
         )
     )
+
+
+def _most_urgent_first(query: Select) -> Select:
+    return query.order_by(HumanTask.due_at.is_(None), HumanTask.due_at, HumanTask.id)
 
 
 def archive(session: Session, user: User, limit: int = 100) -> list[HumanTask]:

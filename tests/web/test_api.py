@@ -5,6 +5,7 @@ import io
 import pytest
 
 from forms.examples import EXAMPLES
+from web.api.schemas import CaseDetailSchema, TaskPageSchema
 
 
 @pytest.fixture
@@ -154,3 +155,24 @@ def test_a_multipart_part_without_a_readable_name_is_refused_as_invalid(api, cas
         content_type="multipart/form-data; boundary=XX",
     )
     assert response.status_code == 422 and set(response.json["details"]) == {"file", "None"}
+
+
+def test_task_lists_are_sent_exactly_as_their_schema_documents(api, first_task_id):
+    """The lists skip marshmallow's dump (web.api.shaped): a key the schema lacks, or a value in
+    another form than it dumps, would reach scripts undocumented."""
+    queue = api("handler2", "GET", "/api/v1/tasks?list=queue").json
+    api("handler2", "POST", f"/api/v1/tasks/{first_task_id}/claim")
+    mine = api("handler2", "GET", "/api/v1/tasks?list=mine").json
+    version = api("handler2", "GET", f"/api/v1/tasks/{first_task_id}").json["case_version"]
+    body = {"data": EXAMPLES["intake_record"], "expected_version": version}
+    assert api("handler2", "POST", f"/api/v1/tasks/{first_task_id}/complete", json=body).status_code == 200
+    done = api("handler2", "GET", "/api/v1/tasks?list=done").json
+    for page in (queue, mine, done):
+        assert [row["id"] for row in page["items"]] == [first_task_id]
+        assert TaskPageSchema().dump(page) == page
+
+
+def test_a_case_is_sent_exactly_as_its_schema_documents(api, case_id):
+    body = api("handler1", "GET", f"/api/v1/cases/{case_id}").json
+    assert body["tasks"] and body["clocks"] is not None
+    assert CaseDetailSchema().dump(body) == body

@@ -22,6 +22,7 @@ from web.api.schemas import (
     DocumentSchema,
     TimelineEntrySchema,
 )
+from web.api.shaped import as_documented
 from web.cases import evidence, papers, parties, timeline
 from web.cases.evidence import MEDIA_TYPES
 from web.db import sessions
@@ -114,8 +115,8 @@ def list_cases(args):
 def get_case(case_id):
     """Get a case with its clocks, late fee and tasks."""
     with sessions()() as db:
-        visible_case(db, case_id)
-        return queries.case_detail(db, case_id)
+        case = visible_case(db, case_id)  # held, so case_detail finds it loaded
+        return as_documented(queries.case_detail(db, case.id))
 
 
 @bp.route("/<int32:case_id>/timeline")

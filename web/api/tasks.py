@@ -15,6 +15,7 @@ from web.api.schemas import (
     TaskPageSchema,
     TaskRowSchema,
 )
+from web.api.shaped import as_documented
 from web.db import sessions
 from web.inbox import listing
 from web.tasks import context
@@ -31,14 +32,16 @@ def list_tasks(args):
     filters = listing.Filters.from_args(args)
     with sessions()() as db:
         page = listing.task_page(db, current_user, args["list"], filters, args["page"], args["per_page"])
-    return {
-        "items": page.rows,
-        "page": page.number,
-        "per_page": page.per_page,
-        "total": page.total,
-        "has_next": page.has_next,
-        "counts": page.counts,
-    }
+    return as_documented(
+        {
+            "items": page.rows,
+            "page": page.number,
+            "per_page": page.per_page,
+            "total": page.total,
+            "has_next": page.has_next,
+            "counts": page.counts,
+        }
+    )
 
 
 @bp.route("/<int32:task_id>")

@@ -54,8 +54,9 @@ def case_show(case_id, as_json):
     """Show a case with its clocks, tasks and audit trail."""
     with db()() as session:
         detail = queries.case_detail(session, case_id)
-    if detail is None:
-        raise click.ClickException(f"案件 {case_id} 不存在")
+        if detail is None:
+            raise click.ClickException(f"案件 {case_id} 不存在")
+        detail["audit"] = queries.audit_trail(session, case_id)
     emit(detail, as_json, _case_lines)
 
 

@@ -1,12 +1,12 @@
 """The three task lists with filters and paging, in SQL on human_task, case and party only.
 
-Who may take a task is the engine's decision (``queries.inbox`` and ``queries.queue`` encode the
-separation of duties); this module only narrows, orders and pages what the engine returned.
+Who may take a task is the engine's decision (``queries.inbox_query`` and ``queries.queue_query``
+encode the separation of duties); this module only narrows and pages the engine's queries.
 """
 
 from dataclasses import dataclass
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from engine import calendar_store, queries
@@ -41,59 +41,66 @@ class Page:
 
 
 def task_page(session: Session, user, which: str, filters: Filters, number: int, per_page: int) -> Page:
-    """One page of a list; ``total`` is None for 已办, whose length grows without bound.
+    """One page of a list, read and counted by the database in one statement.
 
-    ``counts`` has 我的待办 always (it is short) and 待认领 only on its own tab: the queue of a
-    busy agency is the costly list, so it is not read for a badge on every page.
+    ``total`` is None for 已办, whose length grows without bound. ``counts`` has 我的待办 always (it
+    is short) and 待认领 only on its own tab: the queue of a busy agency is the costly list, so it
+    is not counted for a badge on every page.
     """
-    offset = (number - 1) * per_page
-    mine = queries.inbox(session, user)
-    if which == "done":
-        query = _narrowed(_listed(), filters).where(HumanTask.completed_by_id == user.id)
-        query = query.order_by(HumanTask.completed_at.desc(), HumanTask.id.desc())
-        found = [(task, facts) for task, *facts in session.execute(query.offset(offset).limit(per_page + 1))]
-        total = None
-    else:
-        tasks = mine if which == "mine" else queries.queue(session, user)
-        tasks = _kept(session, tasks, filters)
-        total = len(tasks)
-        found = _with_case_facts(session, tasks[offset : offset + per_page + 1])
-    counts = {"mine": len(mine)} | ({"queue": total} if which == "queue" and not filters.as_args() else {})
+    listed = _narrowed(_with_case_facts(_ordered(user, which)), filters)
+    if which != "done":
+        listed = listed.add_columns(func.count().over().label("total"))
+    found = session.execute(listed.offset((number - 1) * per_page).limit(per_page + 1)).all()
+    total = None if which == "done" else _total(session, listed, found)
+    unfiltered = not filters.as_args()
+    mine = total if which == "mine" and unfiltered else _count(session, queries.inbox_query(user))
+    counts = {"mine": mine} | ({"queue": total} if which == "queue" and unfiltered else {})
     calendar = calendar_store.current(session)
     rows = [
-        queries.task_row(task, calendar)
-        | {"case_number": number_, "party": party, "violation_code": violation}
-        for task, (number_, party, violation) in found
+        queries.task_row(row, calendar)
+        | {"case_number": row.case_number, "party": row.party, "violation_code": row.violation_code}
+        for row in found
     ]
     return Page(rows[:per_page], number, per_page, total, len(rows) > per_page, counts)
 
 
-def _kept(session: Session, tasks: list[HumanTask], filters: Filters) -> list[HumanTask]:
-    """The engine's list, in its order (most urgent first), less what the filters leave out."""
-    if not filters.as_args() or not tasks:
-        return tasks
-    query = _narrowed(_listed().with_only_columns(HumanTask.id), filters)
-    kept = set(session.scalars(query.where(HumanTask.id.in_([t.id for t in tasks]))))
-    return [t for t in tasks if t.id in kept]
-
-
-def _with_case_facts(session: Session, tasks: list[HumanTask]) -> list[tuple[HumanTask, tuple]]:
-    query = select(Case.id, Case.number, Party.name, Case.violation_code).join(
-        Party, Party.id == Case.party_id
-    )
-    facts = {
-        row[0]: tuple(row[1:])
-        for row in session.execute(query.where(Case.id.in_({t.case_id for t in tasks})))
-    }
-    return [(task, facts[task.case_id]) for task in tasks]
-
-
-def _listed() -> Select:
+def _ordered(user, which: str) -> Select:
+    """Who may take a task is the engine's decision; 已办 is simply what the user completed."""
+    if which == "mine":
+        return queries.inbox_query(user)
+    if which == "queue":
+        return queries.queue_query(user)
     return (
-        select(HumanTask, Case.number, Party.name, Case.violation_code)
+        select(HumanTask)
+        .where(HumanTask.completed_by_id == user.id)
+        .order_by(HumanTask.completed_at.desc(), HumanTask.id.desc())
+    )
+
+
+def _with_case_facts(query: Select) -> Select:
+    """The list's columns only: neither the form data nor the draft of a task is read for a row."""
+    return (
+        query.with_only_columns(
+            *queries.TASK_ROW_COLUMNS,
+            Case.number.label("case_number"),
+            Party.name.label("party"),
+            Case.violation_code,
+        )
+        .select_from(HumanTask)
         .join(Case, Case.id == HumanTask.case_id)
         .join(Party, Party.id == Case.party_id)
     )
+
+
+def _total(session: Session, listed: Select, found: list) -> int:
+    """The window count rides on the page's rows; a page past the end has none to carry it."""
+    if found:
+        return found[0].total
+    return _count(session, listed)
+
+
+def _count(session: Session, query: Select) -> int:
+    return session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
 
 
 def _narrowed(query: Select, filters: Filters) -> Select:
