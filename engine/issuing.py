@@ -10,6 +10,7 @@ makes the next version.
 import hashlib
 import os
 import secrets
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -40,19 +41,38 @@ def issue_for_step(
     session: Session, case: Case, task: HumanTask, properties: dict, data: dict, user: User
 ) -> list[Document]:
     """Issue every document the completed task lists and its data calls for."""
-    issued = []
-    for doc_type in listed_types(properties):
-        generator = documents.GENERATORS[doc_type]
-        if generator.applies(data):
-            issued.append(issue(session, case, doc_type, data, user, task))
-    return issued
+    doc_types = [t for t in listed_types(properties) if documents.GENERATORS[t].applies(data)]
+    if not doc_types:
+        return []
+    facts = _case_facts(session, case, data, doc_types)
+    return [issue(session, case, doc_type, data, user, task, facts) for doc_type in doc_types]
+
+
+@dataclass
+class _CaseFacts:
+    """What the documents of one step say of the case besides the form: read once for the step,
+    not once per document, as a step may issue several."""
+
+    latest: dict[str, Document]
+    signed: list[tuple[str, str]]
+    decision: str | None
+    adjustments: list[CaseClockAdjustment]
+    officers: tuple[documents.Officer, ...]
+    presider: str | None
 
 
 def issue(
-    session: Session, case: Case, doc_type: str, data: dict, user: User | None, task: HumanTask | None = None
+    session: Session,
+    case: Case,
+    doc_type: str,
+    data: dict,
+    user: User | None,
+    task: HumanTask | None = None,
+    facts: _CaseFacts | None = None,
 ) -> Document:
     """Number, check and store one document of the case; its PDF is rendered after the commit."""
-    previous = _latest(session, case.id, doc_type)
+    facts = facts or _case_facts(session, case, data, [doc_type])
+    previous = facts.latest.get(doc_type)
     version = previous.version + 1 if previous else 1
     number = previous.number if previous else None
     if number is None and numbering.is_numbered(doc_type):
@@ -60,9 +80,7 @@ def issue(
     verify_code = hashlib.sha256(
         f"{case.id}|{doc_type}|{version}|{number}|{secrets.token_hex(16)}".encode()
     ).hexdigest()
-    doc = _document_data(
-        session, case, data, number, verify_code, _signatories(session, case, data, user, task)
-    )
+    doc = _document_data(case, data, number, verify_code, facts, _signatories(facts, user, task))
     _check(doc_type, doc)
     document = Document(
         case_id=case.id,
@@ -79,6 +97,9 @@ def issue(
     )
     session.add(document)
     session.flush()
+    facts.latest[doc_type] = document
+    if doc_type in DECISION_TYPES:
+        facts.decision = number
     return document
 
 
@@ -91,38 +112,54 @@ def _check(doc_type: str, doc: documents.DocumentData) -> None:
         ) from exc
 
 
-def _latest(session: Session, case_id: int, doc_type: str) -> Document | None:
-    return session.scalar(
-        select(Document)
-        .where(Document.case_id == case_id, Document.doc_type == doc_type)
-        .order_by(Document.version.desc())
-        .limit(1)
-    )
-
-
 APPROVER_ROLES = (Role.AGENCY_HEAD, Role.PRINCIPAL_HEAD)
 REVIEWER_ROLES = (Role.DEPT_HEAD, Role.LEGAL_REVIEWER)
 
 
-def _signatories(session: Session, case: Case, data: dict, user: User | None, task: HumanTask | None) -> dict:
-    """Who signs: the head or reviewer completing this step, else the last one who did; the presider."""
+def _case_facts(session: Session, case: Case, data: dict, doc_types: list[str]) -> _CaseFacts:
+    latest: dict[str, Document] = {}
+    for document in session.scalars(
+        select(Document).where(Document.case_id == case.id, Document.doc_type.in_(doc_types))
+    ):
+        if document.version > getattr(latest.get(document.doc_type), "version", 0):
+            latest[document.doc_type] = document
     signed = session.execute(
         select(HumanTask.role, User.full_name)
         .join(User, HumanTask.completed_by_id == User.id)
         .where(HumanTask.case_id == case.id, HumanTask.role.in_(APPROVER_ROLES + REVIEWER_ROLES))
         .order_by(HumanTask.completed_at.desc())
     ).all()
+    decision = session.scalar(
+        select(Document.number)
+        .where(Document.case_id == case.id, Document.doc_type.in_(DECISION_TYPES))
+        .order_by(Document.id.desc())
+        .limit(1)
+    )
+    adjustments = session.scalars(
+        select(CaseClockAdjustment).where(CaseClockAdjustment.case_id == case.id)
+    ).all()
+    presider = (
+        session.scalar(select(User.full_name).where(User.id == data["presider_id"]))
+        if data.get("presider_id")
+        else None
+    )
+    return _CaseFacts(
+        latest, list(signed), decision, list(adjustments), _officers(session, case, data), presider
+    )
+
+
+def _signatories(facts: _CaseFacts, user: User | None, task: HumanTask | None) -> dict:
+    """Who signs: the head or reviewer completing this step, else the last one who did; the presider."""
 
     def signer(roles) -> str | None:
         if user and task and task.role in roles:
             return user.full_name
-        return next((name for role, name in signed if role in roles), None)
+        return next((name for role, name in facts.signed if role in roles), None)
 
-    presider = session.get(User, data["presider_id"]) if data.get("presider_id") else None
     return {
         "approver": signer(APPROVER_ROLES),
         "reviewer": signer(REVIEWER_ROLES),
-        "presider": presider.full_name if presider else None,
+        "presider": facts.presider,
     }
 
 
@@ -131,25 +168,23 @@ def _officers(session: Session, case: Case, data: dict) -> tuple[documents.Offic
     ids = case.handler_ids or set(
         data.get("handler_ids") or data.get("officer_ids") or data.get("task_force_ids") or []
     )
-    users = session.scalars(select(User).where(User.id.in_(ids)).order_by(User.id)).all() if ids else []
-    return tuple(documents.Officer(name=u.full_name, certificate_no=u.certificate_no or "") for u in users)
+    if not ids:
+        return ()
+    rows = session.execute(
+        select(User.full_name, User.certificate_no).where(User.id.in_(ids)).order_by(User.id)
+    )
+    return tuple(documents.Officer(name=name, certificate_no=number or "") for name, number in rows)
 
 
 def _document_data(
-    session: Session, case: Case, data: dict, number: str | None, verify_code: str, signatories: dict
+    case: Case, data: dict, number: str | None, verify_code: str, facts: _CaseFacts, signatories: dict
 ) -> documents.DocumentData:
     party, agency = case.party, case.agency
-    decision = session.scalar(
-        select(Document.number)
-        .where(Document.case_id == case.id, Document.doc_type.in_(DECISION_TYPES))
-        .order_by(Document.id.desc())
-        .limit(1)
-    )
     fields = {
         **data,
-        "decision_number": decision,
+        "decision_number": facts.decision,
         "case_status": case.status,
-        **_late_fee(session, case, data.get("demand_served_on")),
+        **_late_fee(case, facts.adjustments, data.get("demand_served_on")),
     }
     base_url = os.environ.get("CASEFLOW_BASE_URL", DEFAULT_BASE_URL).rstrip("/")
     return documents.DocumentData(
@@ -169,18 +204,15 @@ def _document_data(
         verify_url=f"{base_url}/verify/{verify_code}",
         fields=fields,
         number=number,
-        officers=_officers(session, case, data),
+        officers=facts.officers,
         **signatories,
     )
 
 
-def _late_fee(session: Session, case: Case, as_of: str | None) -> dict:
+def _late_fee(case: Case, adjustments: list[CaseClockAdjustment], as_of: str | None) -> dict:
     """The late fee owed on the day the document speaks of (the demand letter's service date, else today)."""
-    adjustments = session.scalars(
-        select(CaseClockAdjustment).where(CaseClockAdjustment.case_id == case.id)
-    ).all()
     day = date.fromisoformat(as_of) if as_of else today()
-    fee = clocks.case_late_fee(case, list(adjustments), deadlines.active_calendar(), day)
+    fee = clocks.case_late_fee(case, adjustments, deadlines.active_calendar(), day)
     return {"late_fee": float(fee.amount), "late_fee_days": fee.days} if fee else {}
 
 

@@ -7,12 +7,9 @@ before any view, so a new page cannot forget it.
 from flask import Flask, g, redirect, request, url_for
 from flask.sessions import SecureCookieSessionInterface
 from flask_login import current_user
-from sqlalchemy import select
 
-from engine.models import User
 from web import caching
-from web.auth import tokens
-from web.auth.identity import SessionUser
+from web.auth import identity, tokens
 from web.db import sessions
 from web.errors import HTTP_ERRORS, respond
 from web.extensions import login_manager
@@ -23,8 +20,7 @@ PUBLIC_ENDPOINTS = {"auth.login", "static", "verify.verify", "health.healthz"}
 @login_manager.user_loader
 def load_user(user_id: str):
     with sessions()() as db:
-        user = db.scalar(select(User).where(User.id == int(user_id), User.active.is_(True)))
-        return SessionUser(user) if user else None
+        return identity.load(db, identity.BY_ID, user_id=int(user_id))
 
 
 @login_manager.request_loader
@@ -35,10 +31,9 @@ def load_token_user(req):
         return None
     with sessions()() as db:
         user = tokens.user_for_token(db, token.strip())
-        if user is None:
-            return None
+    if user is not None:
         g.token_auth = True
-        return SessionUser(user)
+    return user
 
 
 class TokenAwareSessionInterface(SecureCookieSessionInterface):

@@ -42,7 +42,7 @@ def _check_password(username: str, password: str):
             matches = check_password_hash(stored, password)
         except ValueError:
             matches = False
-        return SessionUser(user) if user and matches else None
+        return SessionUser.of(user) if user and matches else None
 
 
 def _start_session(user) -> None:

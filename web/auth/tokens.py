@@ -3,10 +3,11 @@
 import hashlib
 import secrets
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from engine.models import ApiToken, User
+from web.auth import identity
+from web.auth.identity import SessionUser
 
 
 def digest(token: str) -> str:
@@ -20,15 +21,6 @@ def issue(session: Session, user: User) -> str:
     return token
 
 
-def user_for_token(session: Session, token: str) -> User | None:
-    """One query with the user's roles: it runs before every API request."""
-    return (
-        session.scalars(
-            select(User)
-            .join(ApiToken, ApiToken.user_id == User.id)
-            .where(ApiToken.token_hash == digest(token), User.active.is_(True))
-            .options(joinedload(User.role_rows))
-        )
-        .unique()
-        .one_or_none()
-    )
+def user_for_token(session: Session, token: str) -> SessionUser | None:
+    """One statement with the user's roles: it runs before every API request."""
+    return identity.load(session, identity.BY_TOKEN_HASH, token_hash=digest(token))

@@ -50,8 +50,9 @@ def task_page(session: Session, user, which: str, filters: Filters, number: int,
     listed = _narrowed(_with_case_facts(_ordered(user, which)), filters)
     if which != "done":
         listed = listed.add_columns(func.count().over().label("total"))
-    found = session.execute(listed.offset((number - 1) * per_page).limit(per_page + 1)).all()
-    total = None if which == "done" else _total(session, listed, found)
+    offset = (number - 1) * per_page
+    found = session.execute(listed.offset(offset).limit(per_page + 1)).all()
+    total = None if which == "done" else _total(session, listed, found, offset)
     unfiltered = not filters.as_args()
     mine = total if which == "mine" and unfiltered else _count(session, queries.inbox_query(user))
     counts = {"mine": mine} | ({"queue": total} if which == "queue" and unfiltered else {})
@@ -92,11 +93,11 @@ def _with_case_facts(query: Select) -> Select:
     )
 
 
-def _total(session: Session, listed: Select, found: list) -> int:
-    """The window count rides on the page's rows; a page past the end has none to carry it."""
+def _total(session: Session, listed: Select, found: list, offset: int) -> int:
+    """The window count rides on the page's rows; only a page past the end has none to carry it."""
     if found:
         return found[0].total
-    return _count(session, listed)
+    return _count(session, listed) if offset else 0
 
 
 def _count(session: Session, query: Select) -> int:
