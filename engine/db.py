@@ -1,17 +1,20 @@
 """Database connection: SQLite by default so a new user needs no server, PostgreSQL in production."""
 
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, make_url
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
 from engine.env import whole_number
 
 SNAPSHOT = "caseflow_snapshot"
+IDLE_BEFORE_PING = 10.0
 DEFAULT_URL = "sqlite:///" + str(Path("instance/caseflow.sqlite").resolve())
 
 
@@ -27,8 +30,10 @@ def make_engine(url: str | None = None) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
-        return engine
-    return create_engine(url, **server_options(url))
+    else:
+        engine = create_engine(url, **server_options(url))
+    _ping_after_idle(engine)
+    return engine
 
 
 def server_options(url: str) -> dict:
@@ -45,13 +50,36 @@ def server_options(url: str) -> dict:
     if statement_timeout:
         connect_args["options"] = f"-c statement_timeout={statement_timeout}s"
     return {
-        "pool_pre_ping": True,
         "pool_size": whole_number("CASEFLOW_DB_POOL_SIZE", 5, minimum=1),
         "max_overflow": whole_number("CASEFLOW_DB_MAX_OVERFLOW", 10),
         "pool_timeout": whole_number("CASEFLOW_DB_POOL_TIMEOUT", 30, minimum=1),
         "pool_recycle": whole_number("CASEFLOW_DB_POOL_RECYCLE", 1800) or -1,
         "connect_args": connect_args,
     }
+
+
+def _ping_after_idle(engine: Engine) -> None:
+    """Check a pooled connection before use only when it sat idle for ``IDLE_BEFORE_PING`` seconds.
+
+    A server restart or a firewall drops idle connections; one in steady use is known to be alive.
+    SQLAlchemy's ``pool_pre_ping`` would ping on every checkout, a round trip for each of the two
+    or three sessions of every request. A connection that fails the ping is replaced at once; one
+    that dies in use fails that request (503, nothing saved) and the pool drops its siblings.
+    """
+
+    @event.listens_for(engine, "checkin")
+    def idle_from_now(_dbapi_connection, record):
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def ping_if_idle(dbapi_connection, record, _proxy):
+        idle_since = record.info.get("idle_since")
+        if idle_since is None or time.monotonic() - idle_since < IDLE_BEFORE_PING:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as exc:
+            raise DisconnectionError("the pooled connection was dropped while idle") from exc
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

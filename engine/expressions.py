@@ -9,6 +9,7 @@ evaluation steps, wall time and the size of every intermediate value.
 """
 
 import ast
+import functools
 import operator
 import time
 
@@ -102,6 +103,14 @@ def parse(source: str, mode: str = "eval") -> ast.AST:
     """Parse and whitelist-check; SyntaxError stays SyntaxError so DMN cell probing keeps working."""
     if not isinstance(source, str):
         raise ExpressionError("expression must be text")
+    return _parsed(source, mode)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(source: str, mode: str) -> ast.AST:
+    """Once per process for each source: the diagrams evaluate the same few hundred conditions on
+    every step. The evaluator only reads the trees, so sharing them is safe; a refused source is
+    not cached and is refused again."""
     if len(source) > MAX_SOURCE_CHARS:
         raise ExpressionError(f"expression longer than {MAX_SOURCE_CHARS} characters")
     tree = ast.parse(source.strip(), mode=mode)

@@ -121,7 +121,7 @@ def test_database_pool_from_the_environment(environment):
     environment.setenv("CASEFLOW_DB_APPLICATION_NAME", "caseflow-web")
     engine = make_engine(SERVER_URL)
     assert (engine.pool.size(), engine.pool._max_overflow, engine.pool._timeout) == (7, 3, 4)
-    assert engine.pool._recycle == -1 and engine.pool._pre_ping
+    assert engine.pool._recycle == -1
     assert server_options(SERVER_URL)["connect_args"] == {
         "connect_timeout": 10,
         "application_name": "caseflow-web",
