@@ -86,6 +86,18 @@ def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
+def make_read_sessionmaker(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for reads that need no transaction: the sign-in and access checks, lists, a case.
+
+    On PostgreSQL their statements run in autocommit, which saves the BEGIN and ROLLBACK round trips
+    and changes nothing they see: under READ COMMITTED every statement of a transaction takes a new
+    snapshot anyway. SQLite's sessions stay as they are. Nothing may write through these sessions.
+    """
+    if engine.dialect.name == "postgresql":
+        engine = engine.execution_options(isolation_level="AUTOCOMMIT")
+    return make_sessionmaker(engine)
+
+
 def is_postgres(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 

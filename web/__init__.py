@@ -54,10 +54,11 @@ def behind_proxies(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    from engine.db import make_engine, make_sessionmaker
+    from engine.db import make_engine, make_read_sessionmaker, make_sessionmaker
 
     engine = make_engine(app.config["DATABASE_URL"])
     app.extensions["caseflow.db"] = make_sessionmaker(engine)
+    app.extensions["caseflow.reads"] = make_read_sessionmaker(engine)
     login_manager.init_app(app)
     csrf.init_app(app)
     security.init_app(app)

@@ -9,6 +9,11 @@ def sessions() -> sessionmaker:
     return current_app.extensions["caseflow.db"]
 
 
+def reads() -> sessionmaker:
+    """Sessions that only read (engine.db.make_read_sessionmaker): hot paths that never write."""
+    return current_app.extensions["caseflow.reads"]
+
+
 def engine_of(app: Flask) -> Engine:
     return app.extensions["caseflow.db"].kw["bind"]
 

@@ -10,7 +10,7 @@ from flask_login import current_user
 
 from web import caching
 from web.auth import identity, tokens
-from web.db import sessions
+from web.db import reads
 from web.errors import HTTP_ERRORS, respond
 from web.extensions import login_manager
 
@@ -19,7 +19,7 @@ PUBLIC_ENDPOINTS = {"auth.login", "static", "verify.verify", "health.healthz"}
 
 @login_manager.user_loader
 def load_user(user_id: str):
-    with sessions()() as db:
+    with reads()() as db:
         return identity.load(db, identity.BY_ID, user_id=int(user_id))
 
 
@@ -29,7 +29,7 @@ def load_token_user(req):
     scheme, _, token = req.headers.get("Authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token:
         return None
-    with sessions()() as db:
+    with reads()() as db:
         user = tokens.user_for_token(db, token.strip())
     if user is not None:
         g.token_auth = True

@@ -25,7 +25,7 @@ from web.api.schemas import (
 from web.api.shaped import as_documented
 from web.cases import evidence, papers, parties, timeline
 from web.cases.evidence import MEDIA_TYPES
-from web.db import sessions
+from web.db import reads, sessions
 from web.tasks.context import officer_names
 
 
@@ -114,7 +114,7 @@ def list_cases(args):
 @bp.response(200, CaseDetailSchema)
 def get_case(case_id):
     """Get a case with its clocks, late fee and tasks."""
-    with sessions()() as db:
+    with reads()() as db:
         case = visible_case(db, case_id)  # held, so case_detail finds it loaded
         return as_documented(queries.case_detail(db, case.id))
 

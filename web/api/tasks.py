@@ -16,7 +16,7 @@ from web.api.schemas import (
     TaskRowSchema,
 )
 from web.api.shaped import as_documented
-from web.db import sessions
+from web.db import reads, sessions
 from web.inbox import listing
 from web.tasks import context
 from web.tasks.formdata import form_fields
@@ -30,7 +30,7 @@ bp = Blueprint("api_tasks", __name__, url_prefix="/api/v1/tasks", description="�
 def list_tasks(args):
     """List 我的待办 (mine), 待认领 (queue) or 已办 (done), most urgent first."""
     filters = listing.Filters.from_args(args)
-    with sessions()() as db:
+    with reads()() as db:
         page = listing.task_page(db, current_user, args["list"], filters, args["page"], args["per_page"])
     return as_documented(
         {
@@ -128,5 +128,5 @@ def complete(body, task_id):
 
 
 def _check(task_id: int) -> None:
-    with sessions()() as db:
+    with reads()() as db:
         visible_task(db, task_id)
