@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, load_only
 
 import documents
 from engine import clocks, deadlines, numbering
@@ -117,35 +117,37 @@ REVIEWER_ROLES = (Role.DEPT_HEAD, Role.LEGAL_REVIEWER)
 
 
 def _case_facts(session: Session, case: Case, data: dict, doc_types: list[str]) -> _CaseFacts:
-    latest: dict[str, Document] = {}
-    for document in session.scalars(
-        select(Document).where(Document.case_id == case.id, Document.doc_type.in_(doc_types))
-    ):
-        if document.version > getattr(latest.get(document.doc_type), "version", 0):
-            latest[document.doc_type] = document
+    latest, decision = _previous_documents(session, case, doc_types)
     signed = session.execute(
         select(HumanTask.role, User.full_name)
         .join(User, HumanTask.completed_by_id == User.id)
         .where(HumanTask.case_id == case.id, HumanTask.role.in_(APPROVER_ROLES + REVIEWER_ROLES))
         .order_by(HumanTask.completed_at.desc())
     ).all()
-    decision = session.scalar(
-        select(Document.number)
-        .where(Document.case_id == case.id, Document.doc_type.in_(DECISION_TYPES))
-        .order_by(Document.id.desc())
-        .limit(1)
-    )
     adjustments = session.scalars(
         select(CaseClockAdjustment).where(CaseClockAdjustment.case_id == case.id)
     ).all()
-    presider = (
-        session.scalar(select(User.full_name).where(User.id == data["presider_id"]))
-        if data.get("presider_id")
-        else None
-    )
-    return _CaseFacts(
-        latest, list(signed), decision, list(adjustments), _officers(session, case, data), presider
-    )
+    officers, presider = _people(session, case, data)
+    return _CaseFacts(latest, list(signed), decision, list(adjustments), officers, presider)
+
+
+def _previous_documents(session: Session, case: Case, doc_types: list[str]):
+    """The latest version of each type about to be issued, and the 文号 of the case's latest decision."""
+    latest: dict[str, Document] = {}
+    decision = None
+    for document in session.scalars(
+        select(Document)
+        .options(load_only(Document.doc_type, Document.version, Document.number))
+        .where(Document.case_id == case.id, Document.doc_type.in_([*doc_types, *DECISION_TYPES]))
+        .order_by(Document.id)
+    ):
+        if document.doc_type in doc_types and document.version > getattr(
+            latest.get(document.doc_type), "version", 0
+        ):
+            latest[document.doc_type] = document
+        if document.doc_type in DECISION_TYPES:
+            decision = document.number
+    return latest, decision
 
 
 def _signatories(facts: _CaseFacts, user: User | None, task: HumanTask | None) -> dict:
@@ -163,17 +165,23 @@ def _signatories(facts: _CaseFacts, user: User | None, task: HumanTask | None) -
     }
 
 
-def _officers(session: Session, case: Case, data: dict) -> tuple[documents.Officer, ...]:
-    """The case's handlers, or the officers the current step names (registration, on-the-spot, task force)."""
+def _people(session: Session, case: Case, data: dict) -> tuple[tuple[documents.Officer, ...], str | None]:
+    """The case's handlers, or the officers the current step names (registration, on-the-spot, task
+    force); and the hearing's presider, if the step names one."""
     ids = case.handler_ids or set(
         data.get("handler_ids") or data.get("officer_ids") or data.get("task_force_ids") or []
     )
-    if not ids:
-        return ()
+    presider_id = data.get("presider_id")
+    wanted = set(ids) | ({presider_id} if presider_id else set())
+    if not wanted:
+        return (), None
     rows = session.execute(
-        select(User.full_name, User.certificate_no).where(User.id.in_(ids)).order_by(User.id)
+        select(User.id, User.full_name, User.certificate_no).where(User.id.in_(wanted)).order_by(User.id)
+    ).all()
+    officers = tuple(
+        documents.Officer(name=name, certificate_no=number or "") for id_, name, number in rows if id_ in ids
     )
-    return tuple(documents.Officer(name=name, certificate_no=number or "") for name, number in rows)
+    return officers, next((name for id_, name, _ in rows if id_ == presider_id), None)
 
 
 def _document_data(

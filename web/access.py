@@ -25,6 +25,13 @@ def visible_task(session: Session, task_id: int) -> HumanTask:
     return task
 
 
+def require_visible_task(session: Session, task_id: int) -> None:
+    """Before a write the engine loads and locks the task itself: here only whether it is the agency's."""
+    agency_id = session.scalar(select(HumanTask.agency_id).where(HumanTask.id == task_id))
+    if agency_id is None or agency_id != current_user.agency_id:
+        abort(404)
+
+
 def require_any_role(*roles: str) -> None:
     if not current_user.has_any(*roles):
         abort(403)

@@ -4,7 +4,7 @@ from flask_login import current_user
 from flask_smorest import Blueprint
 
 from engine import calendar_store, queries, runtime
-from web.access import visible_task
+from web.access import require_visible_task, visible_task
 from web.api.schemas import (
     AssignmentSchema,
     CompletionSchema,
@@ -129,4 +129,4 @@ def complete(body, task_id):
 
 def _check(task_id: int) -> None:
     with reads()() as db:
-        visible_task(db, task_id)
+        require_visible_task(db, task_id)
