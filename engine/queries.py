@@ -169,13 +169,24 @@ def case_detail(session: Session, case_id: int) -> dict | None:
         }
         for a in adjustments
     ]
-    detail["tasks"] = [
-        task_row(t, calendar, now)
-        for t in session.execute(
-            select(*TASK_ROW_COLUMNS).where(HumanTask.case_id == case_id).order_by(HumanTask.id)
-        )
-    ]
+    tasks = session.execute(
+        select(*TASK_ROW_COLUMNS, _version_now(case_id))
+        .where(HumanTask.case_id == case_id)
+        .order_by(HumanTask.id)
+    ).all()
+    detail["tasks"] = [task_row(t, calendar, now) for t in tasks]
+    if tasks:
+        detail["version"] = tasks[0].case_version
     return detail
+
+
+def _version_now(case_id: int):
+    """The case's version read by the same statement as its tasks, so with the same snapshot.
+
+    The case row was read earlier: a timer firing in between would pair the old version with the
+    new tasks, and completing one of them with it would be refused as a conflict it is not.
+    """
+    return select(Case.steps).where(Case.id == case_id).scalar_subquery().label("case_version")
 
 
 def audit_trail(session: Session, case_id: int) -> list[dict]:
