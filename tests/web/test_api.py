@@ -4,6 +4,7 @@ import io
 
 import pytest
 
+from engine import runtime
 from forms.examples import EXAMPLES
 from web.api.schemas import CaseDetailSchema, TaskPageSchema
 
@@ -176,3 +177,16 @@ def test_a_case_is_sent_exactly_as_its_schema_documents(api, case_id):
     body = api("handler1", "GET", f"/api/v1/cases/{case_id}").json
     assert body["tasks"] and body["clocks"] is not None
     assert CaseDetailSchema().dump(body) == body
+
+
+def test_list_totals_and_badges_hold_on_every_tab_and_past_the_last_page(api, db, people, first_task_id):
+    runtime.open_case(db, user_id=people["handler1"], party={"kind": "person", "name": "第二当事人"})
+    api("handler2", "POST", f"/api/v1/tasks/{first_task_id}/claim")
+    mine = api("handler2", "GET", "/api/v1/tasks?list=mine").json
+    queue = api("handler2", "GET", "/api/v1/tasks?list=queue").json
+    beyond = api("handler2", "GET", "/api/v1/tasks?list=queue&page=5").json
+    done = api("handler2", "GET", "/api/v1/tasks?list=done").json
+    assert (mine["total"], mine["counts"]) == (1, {"mine": 1})
+    assert (queue["total"], queue["counts"], len(queue["items"])) == (1, {"mine": 1, "queue": 1}, 1)
+    assert (beyond["items"], beyond["total"], beyond["counts"]) == ([], 1, {"mine": 1, "queue": 1})
+    assert (done["items"], done["total"], done["counts"]) == ([], None, {"mine": 1})

@@ -4,9 +4,11 @@ Who may take a task is the engine's decision (``queries.inbox_query`` and ``quer
 encode the separation of duties); this module only narrows and pages the engine's queries.
 """
 
+import functools
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from engine import calendar_store, queries
@@ -47,14 +49,16 @@ def task_page(session: Session, user, which: str, filters: Filters, number: int,
     is short) and 待认领 only on its own tab: the queue of a busy agency is the costly list, so it
     is not counted for a badge on every page.
     """
-    listed = _narrowed(_with_case_facts(_ordered(user, which)), filters)
-    if which != "done":
-        listed = listed.add_columns(func.count().over().label("total"))
+    reader = Reader(user.id, user.agency_id, frozenset(user.roles))
+    listed = _statement(reader, which, filters)
     offset = (number - 1) * per_page
-    found = session.execute(listed.offset(offset).limit(per_page + 1)).all()
+    found = session.execute(listed, {"offset": offset, "limit": per_page + 1}).all()
     total = None if which == "done" else _total(session, listed, found, offset)
     unfiltered = not filters.as_args()
-    mine = total if which == "mine" and unfiltered else _count(session, queries.inbox_query(user))
+    if which == "mine" and unfiltered:
+        mine = total
+    else:
+        mine = found[0].mine_total if found else _count(session, queries.inbox_query(reader))
     counts = {"mine": mine} | ({"queue": total} if which == "queue" and unfiltered else {})
     calendar = calendar_store.current(session)
     rows = [
@@ -63,6 +67,27 @@ def task_page(session: Session, user, which: str, filters: Filters, number: int,
         for row in found
     ]
     return Page(rows[:per_page], number, per_page, total, len(rows) > per_page, counts)
+
+
+class Reader(NamedTuple):
+    """What the engine's list queries read of the user: hashable, so a built statement can be kept."""
+
+    id: int
+    agency_id: int
+    roles: frozenset[str]
+
+
+@functools.lru_cache(maxsize=4096)
+def _statement(reader: Reader, which: str, filters: Filters) -> Select:
+    """Built once per user, list and filters, with the page as parameters: building and keying a
+    statement of this size costs more CPU than the database spends running it."""
+    listed = _narrowed(_with_case_facts(_ordered(reader, which)), filters)
+    if which != "done":
+        listed = listed.add_columns(func.count().over().label("total"))
+    if which != "mine" or filters.as_args():
+        mine = select(func.count()).select_from(queries.inbox_query(reader).order_by(None).subquery())
+        listed = listed.add_columns(mine.scalar_subquery().label("mine_total"))
+    return listed.offset(bindparam("offset")).limit(bindparam("limit"))
 
 
 def _ordered(user, which: str) -> Select:
@@ -101,7 +126,8 @@ def _total(session: Session, listed: Select, found: list, offset: int) -> int:
 
 
 def _count(session: Session, query: Select) -> int:
-    return session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    unpaged = query.order_by(None).offset(None).limit(None)
+    return session.scalar(select(func.count()).select_from(unpaged.subquery()))
 
 
 def _narrowed(query: Select, filters: Filters) -> Select:
