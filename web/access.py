@@ -12,7 +12,12 @@ from engine.models import Case, HumanTask, User
 
 
 def visible_case(session: Session, case_id: int) -> Case:
-    case = session.get(Case, case_id, options=[joinedload(Case.party)])
+    """The case with what every view of it shows (party, handlers, procedure version), in one statement."""
+    case = session.get(
+        Case,
+        case_id,
+        options=[joinedload(Case.party), joinedload(Case.handler_rows), joinedload(Case.deployment)],
+    )
     if case is None or case.agency_id != current_user.agency_id:
         abort(404)
     return case
