@@ -11,6 +11,7 @@ def init_app(app: Flask) -> None:
         cases.group,
         tasks.group,
         documents.group,
+        users.agency_group,
         users.group,
         campaigns.group,
         *operations.COMMANDS,
