@@ -14,6 +14,9 @@ Usage: python bench/load_test.py [--users 50] [--seconds 60] [--app-workers 5] [
        [--cases-per-agency 400] [--database-url URL]
 The last line is one JSON object: submits_per_s, p95_ms and errors, with the details beside them;
 completed_per_s leaves out the submits refused with 409 because another officer was first.
+cpu_ms_per_submit splits the CPU time of the peak by process (app servers, PostgreSQL, locust, the
+render worker): on a shared VM whose speed drifts by half from one hour to the next it compares
+two versions of the code far better than submits_per_s does.
 After the peak the app servers stop and two workers render the PDFs it left waiting: drain_s and
 pdfs_rendered_per_s say how long the documents of such a minute take to catch up.
 """
@@ -22,6 +25,7 @@ import argparse
 import csv
 import json
 import os
+import resource
 import secrets
 import signal
 import subprocess
@@ -174,6 +178,48 @@ def wait_healthy(url: str, process: subprocess.Popen, seconds: float = 30) -> No
     raise SystemExit(f"{url} did not answer within {seconds} s")
 
 
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU time of a process, of its live children and of the children it has already reaped
+    (gunicorn recycles its workers; PostgreSQL's backends end with their connections)."""
+    total = _cpu_seconds(pid, reaped_children=True)
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit() and _stat(int(proc.name), 1) == str(pid):
+            total += _cpu_seconds(int(proc.name), reaped_children=False)
+    return total
+
+
+def _cpu_seconds(pid: int, reaped_children: bool) -> float:
+    fields = [_stat(pid, index) for index in ((11, 12, 13, 14) if reaped_children else (11, 12))]
+    return sum(int(f) for f in fields if f is not None) / TICKS
+
+
+def _stat(pid: int, index: int) -> str | None:
+    """Field ``index`` of /proc/PID/stat counted after the command name; None once the process is gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[index]
+    except (OSError, IndexError):
+        return None
+
+
+def postmaster_pid(url: str) -> int | None:
+    """The local PostgreSQL server's main process: the parent of this connection's backend."""
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        backend = connection.scalar(text("SELECT pg_backend_pid()"))
+    engine.dispose()
+    parent = _stat(backend, 1)
+    return int(parent) if parent else None
+
+
+def cpu_meter(processes: dict[str, int | None]):
+    """Start counting; the returned function gives each named process tree's CPU seconds since."""
+    started = {name: tree_cpu_seconds(pid) for name, pid in processes.items() if pid}
+    return lambda: {name: tree_cpu_seconds(processes[name]) - used for name, used in started.items()}
+
+
 def run_locust(port: int, users: int, seconds: int, people_file: Path, work: Path) -> dict:
     env = {
         **os.environ,
@@ -181,6 +227,7 @@ def run_locust(port: int, users: int, seconds: int, people_file: Path, work: Pat
         "CASEFLOW_LOAD_CONFLICTS": str(work / "conflicts.json"),
         "PYTHONPATH": str(ROOT),
     }
+    locust_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(
         [
             str(BIN / "locust"),
@@ -208,7 +255,9 @@ def run_locust(port: int, users: int, seconds: int, people_file: Path, work: Pat
     with open(work / "load_stats.csv", encoding="utf-8") as stats:
         rows = {row["Name"]: row for row in csv.DictReader(stats)}
     conflicts = json.loads((work / "conflicts.json").read_text())["count"]
-    return {"rows": rows, "conflicts": conflicts}
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    locust_cpu = (after.ru_utime + after.ru_stime) - (locust_before.ru_utime + locust_before.ru_stime)
+    return {"rows": rows, "conflicts": conflicts, "locust_cpu_s": locust_cpu}
 
 
 def stop(processes: list[subprocess.Popen]) -> None:
@@ -254,7 +303,10 @@ def main() -> None:
     app, renderer = start_servers(env, args.port, work)
     helper = None
     try:
+        server = postmaster_pid(args.database_url)
+        meter = cpu_meter({"app": app.pid, "postgres": server, "renderer": renderer.pid})
         result = run_locust(args.port, args.users, args.seconds, people_file, work)
+        peak_cpu = meter() | {"locust": result["locust_cpu_s"]}
         after_peak = documents_state(args.database_url)
         stop([app])
         helper = start_worker(env, work / "worker-2.log", niceness=0)
@@ -282,6 +334,11 @@ def main() -> None:
                 "users": args.users,
                 "seconds": args.seconds,
                 "app_workers": args.app_workers,
+                "cores": os.cpu_count(),
+                "cpu_ms_per_submit": {
+                    name: round(1000 * used / max(1, int(submit["Request Count"])), 1)
+                    for name, used in peak_cpu.items()
+                },
                 **after_peak,
                 **rendering,
             }
