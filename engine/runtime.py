@@ -15,7 +15,7 @@ from marshmallow import ValidationError
 from SpiffWorkflow.task import TaskState
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, joinedload, sessionmaker
+from sqlalchemy.orm import Session, joinedload, selectinload, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from engine import (
@@ -397,17 +397,18 @@ def _field_errors(messages) -> dict[str, list[str]]:
 
 
 def _open_task(session: Session, task_id: int, user_id: int):
-    """Lock the case first, then read the task in a statement of its own.
+    """Lock the case first, then read the task and the case's handlers in statements of their own.
 
     A row joined to a ``FOR UPDATE`` query keeps the snapshot from before the wait on PostgreSQL;
-    read separately after the lock, the task's status is the one the previous holder committed.
+    read separately after the lock, the task's status and the handlers the duty check compares with
+    are the ones the previous holder committed.
     """
     case = (
         session.scalars(
             select(Case)
             .join(HumanTask, HumanTask.case_id == Case.id)
             .where(HumanTask.id == task_id)
-            .options(joinedload(Case.deployment, innerjoin=True), joinedload(Case.handler_rows))
+            .options(joinedload(Case.deployment, innerjoin=True), selectinload(Case.handler_rows))
             .with_for_update(of=Case)
         )
         .unique()
