@@ -141,9 +141,8 @@ def _previous_documents(session: Session, case: Case, doc_types: list[str]):
         .where(Document.case_id == case.id, Document.doc_type.in_([*doc_types, *DECISION_TYPES]))
         .order_by(Document.id)
     ):
-        if document.doc_type in doc_types and document.version > getattr(
-            latest.get(document.doc_type), "version", 0
-        ):
+        known = latest.get(document.doc_type)
+        if document.doc_type in doc_types and (known is None or document.version > known.version):
             latest[document.doc_type] = document
         if document.doc_type in DECISION_TYPES:
             decision = document.number
