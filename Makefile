@@ -9,7 +9,7 @@ CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: install run test bench load lint
+.PHONY: install run test bench load ceiling lint
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ bench: install
 # 50 simulated officers against gunicorn on the local PostgreSQL (see bench/load_test.py).
 load: install
 	$(BIN)/python bench/load_test.py
+
+# The same officers against a server doing only what the stack itself must (see bench/stack_ceiling.py).
+ceiling: install
+	$(BIN)/python bench/stack_ceiling.py
 
 lint: install
 	$(BIN)/ruff check engine web forms documents tests bench migrations
