@@ -104,6 +104,19 @@ class BackupError(CaseflowError):
     code = "backup_invalid"
 
 
+class Inconsistent(BackupError):
+    """The restored rows fail the consistency check; the restore was rolled back."""
+
+    code = "backup_inconsistent"
+
+    def __init__(self, report: "Report", hint: str = ""):
+        super().__init__(
+            f"恢复后的一致性检查发现 {len(report.problems)} 处异常，已撤销恢复，数据库保持原样{hint}",
+            {"problems": report.problems},
+        )
+        self.report = report
+
+
 class Occupied(CaseflowError):
     """The target database holds cases or users, which a restore would wipe."""
 
@@ -136,6 +149,12 @@ class Manifest:
 class Report:
     checked: dict[str, int]
     problems: list[str]
+
+
+@dataclass(frozen=True)
+class Restored:
+    manifest: Manifest
+    report: Report
 
 
 class StoredJSON(TypeDecorator):
@@ -257,25 +276,30 @@ def _converter(columns: dict[str, str], functions: dict) -> Callable[[list], lis
     return convert
 
 
-def restore(engine: Engine, path: Path, force: bool = False) -> Manifest:
-    """Replace everything in the database with the backup at ``path``.
+def restore(engine: Engine, path: Path, force: bool = False, accept_problems: bool = False) -> Restored:
+    """Replace everything in the database with the backup at ``path``, and check the result.
 
     Refused before anything changes when the file is not intact, comes from newer code, or the
     database holds cases or users and ``force`` is not given. The schema is brought to the backup's
-    revision, the rows go in, PostgreSQL's id sequences follow them and the schema moves on to the
-    head: all in one transaction.
+    revision, the rows go in, PostgreSQL's id sequences follow them, the schema moves on to the head
+    and the consistency check runs on what is about to be committed: all in one transaction, so a
+    failed check leaves the database as it was (``Inconsistent``). A backup taken of a database that
+    already had a damaged row fails the check every time; ``accept_problems`` restores it anyway,
+    and the returned report names what is wrong.
     """
     with _open(path) as archive:
         manifest = _verified_manifest(archive)
         try:
-            _replace(engine, archive, manifest, force)
+            report = _replace(engine, archive, manifest, force, accept_problems)
         except DBAPIError as exc:
             reason = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
             raise BackupError(f"恢复失败，数据库保持原样：{reason}") from exc
-    return manifest
+    return Restored(manifest, report)
 
 
-def _replace(engine: Engine, archive: zipfile.ZipFile, manifest: Manifest, force: bool) -> None:
+def _replace(
+    engine: Engine, archive: zipfile.ZipFile, manifest: Manifest, force: bool, accept_problems: bool
+):
     with engine.connect() as connection, connection.begin():
         _refuse_newer_target(connection)
         existing = _target_tables(connection)
@@ -287,6 +311,10 @@ def _replace(engine: Engine, archive: zipfile.ZipFile, manifest: Manifest, force
             _load(connection, archive, entry)
         _reset_sequences(connection, manifest.tables)
         migrate.migrate_to(connection, migrate.revisions()[-1])
+        report = _inspect(connection, manifest)
+        if report.problems and not accept_problems:
+            raise Inconsistent(report)
+    return report
 
 
 def _open(path: Path) -> zipfile.ZipFile:
@@ -432,20 +460,25 @@ def _reset_sequences(connection: Connection, entries: list[TableEntry]) -> None:
             )
 
 
-def check(engine: Engine, manifest: Manifest | None = None) -> Report:
-    """Recompute what the stored data vouches for itself, from one snapshot: the audit hash chains and
-    the SHA-256 of every stored file; given the manifest of a restored backup, also every table's row
-    count."""
+def check(engine: Engine) -> Report:
+    """Recompute, from one snapshot, what the stored data vouches for itself: the audit hash chains and
+    the SHA-256 of every stored file."""
     with read_snapshot(engine) as connection:
-        with Session(bind=connection) as session:
-            audited, breaks = audit.verify(session)
-        checked = {"审计记录": audited}
-        problems = [f"审计记录（案件 {item.case_id} 第 {item.seq} 条）：{item.reason}" for item in breaks]
-        for label, stored, key in STORED_FILES:
-            checked[label], mismatches = _check_files(connection, stored, key)
-            problems += [f"{label} {name}：内容与 SHA-256 不符" for name in mismatches]
-        if manifest is not None:
-            problems += _count_mismatches(connection, manifest)
+        return _inspect(connection)
+
+
+def _inspect(connection: Connection, manifest: Manifest | None = None) -> Report:
+    """The check on what ``connection`` sees; given the manifest of a restore, also every table's row
+    count."""
+    with Session(bind=connection) as session:
+        audited, breaks = audit.verify(session)
+    checked = {"审计记录": audited}
+    problems = [f"审计记录（案件 {item.case_id} 第 {item.seq} 条）：{item.reason}" for item in breaks]
+    for label, stored, key in STORED_FILES:
+        checked[label], mismatches = _check_files(connection, stored, key)
+        problems += [f"{label} {name}：内容与 SHA-256 不符" for name in mismatches]
+    if manifest is not None:
+        problems += _count_mismatches(connection, manifest)
     return Report(checked, problems)
 
 

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import JSON, Text, cast, inspect, select, text
 
 from engine import audit, backup, calendar_store, migrate, runtime
-from engine.backup import MANIFEST, BackupError, Occupied, member_name
+from engine.backup import MANIFEST, BackupError, Inconsistent, Occupied, member_name
 from engine.campaigns import corrections, inspections, plans
 from engine.db import make_engine, make_sessionmaker, read_snapshot
 from engine.models import Attachment, AttachmentBlob, Base, CaseComment, Document, Finding
@@ -113,18 +113,19 @@ def test_a_restored_database_equals_the_one_backed_up_row_for_row(
     }
     assert manifest.revision == migrate.revisions()[-1]
 
-    assert backup.restore(spare_engine, path) == manifest
+    restored = backup.restore(spare_engine, path)
 
+    assert restored.manifest == manifest
     assert stored(spare_engine) == before
-    restored = pdfs(spare_engine)
-    assert restored == pdfs(sql_engine) and len(restored) >= 10
-    assert all(content.startswith(b"%PDF") for content in restored.values())
+    documents = pdfs(spare_engine)
+    assert documents == pdfs(sql_engine) and len(documents) >= 10
+    assert all(content.startswith(b"%PDF") for content in documents.values())
     with make_sessionmaker(spare_engine)() as session:
         count, breaks = audit.verify(session)
     assert count == len(before["audit_event"]) and breaks == []
-    report = backup.check(spare_engine, manifest)
-    assert report.problems == []
-    assert report.checked == {"审计记录": count, "文书": len(restored), "附件": 1, "卫生监督意见书": 1}
+    checked = {"审计记录": count, "文书": len(documents), "附件": 1, "卫生监督意见书": 1}
+    assert restored.report == backup.Report(checked, [])
+    assert backup.check(spare_engine) == restored.report
 
 
 def test_a_restored_database_hands_out_new_ids_after_the_restored_ones(
@@ -180,16 +181,29 @@ def test_a_changed_byte_in_a_document_is_refused_before_anything_changes(populat
     assert stored(sql_engine) == before
 
 
-def test_a_document_changed_with_a_manifest_to_match_is_named_by_the_check(
+def test_a_restore_that_fails_its_check_is_undone_unless_the_problems_are_accepted(
     populated, sql_engine, spare_engine, tmp_path
 ):
+    """The forged file vouches for itself (its manifest was rewritten to match), so only the check
+    after the rows went in can see the document whose bytes no longer match its SHA-256."""
     backup.backup(sql_engine, tmp_path / "caseflow.zip")
     unpacked = Unpacked(tmp_path / "caseflow.zip")
     changed = flip_a_byte_of_the_first_document(unpacked)
     unpacked.write(tmp_path / "forged.zip")
+    before = stored(sql_engine)
+    problems = [f"文书 {changed}：内容与 SHA-256 不符"]
 
-    restored = backup.restore(spare_engine, tmp_path / "forged.zip")
-    assert backup.check(spare_engine, restored).problems == [f"文书 {changed}：内容与 SHA-256 不符"]
+    with pytest.raises(Inconsistent, match="发现 1 处异常，已撤销恢复") as refused:
+        backup.restore(sql_engine, tmp_path / "forged.zip", force=True)
+    assert refused.value.report.problems == problems
+    assert stored(sql_engine) == before
+    with pytest.raises(Inconsistent):
+        backup.restore(spare_engine, tmp_path / "forged.zip")
+    assert inspect(spare_engine).get_table_names() == []
+
+    accepted = backup.restore(spare_engine, tmp_path / "forged.zip", accept_problems=True)
+    assert accepted.report.problems == problems
+    assert backup.check(spare_engine).problems == problems
 
 
 def twice(rows: list[dict]) -> list[dict]:

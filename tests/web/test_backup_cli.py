@@ -38,6 +38,34 @@ def test_a_backup_restores_into_an_empty_database(runner, case_id, spare_url, tm
     assert checked.exit_code == 0 and "审计记录" in checked.output
 
 
+def test_a_restore_whose_check_fails_is_undone_and_names_the_problem(runner, db, case_id, tmp_path):
+    """The backup is taken of a database whose audit trail was already changed by hand: the file is
+    intact, what it holds is not."""
+    first = {"case": case_id}
+    with db.begin() as session:
+        action = session.scalar(
+            text("SELECT action FROM audit_event WHERE case_id = :case AND seq = 1"), first
+        )
+        session.execute(text("UPDATE audit_event SET action = 'x' WHERE case_id = :case AND seq = 1"), first)
+    file = str(tmp_path / "caseflow.zip")
+    assert runner.invoke(args=["backup", file]).exit_code == 0
+    with db.begin() as session:
+        session.execute(
+            text("UPDATE audit_event SET action = :action WHERE case_id = :case AND seq = 1"),
+            first | {"action": action},
+        )
+
+    refused = runner.invoke(args=["restore", file, "--force"])
+    assert refused.exit_code == 1
+    assert "已撤销恢复，数据库保持原样" in refused.output and "--accept-problems" in refused.output
+    assert f"审计记录（案件 {case_id} 第 1 条）" in refused.output
+    assert runner.invoke(args=["check"]).exit_code == 0
+
+    accepted = runner.invoke(args=["restore", file, "--force", "--accept-problems"])
+    assert accepted.exit_code == 1 and "已从" in accepted.output and "发现 1 处异常" in accepted.output
+    assert runner.invoke(args=["check"]).exit_code == 1
+
+
 def test_check_exits_1_and_names_a_changed_audit_record(runner, db, case_id):
     with db.begin() as session:
         session.execute(text("UPDATE audit_event SET action = 'case.rewritten' WHERE seq = 1"))

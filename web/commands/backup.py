@@ -34,21 +34,32 @@ def backup_command(file):
 @click.command("restore")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="wipe a database that already holds cases or users")
+@click.option(
+    "--accept-problems",
+    is_flag=True,
+    help="keep the restore although the consistency check finds problems (they are listed; exit 1)",
+)
 @with_appcontext
 @engine_errors
-def restore_command(file, force):
-    """Replace the database's contents with the backup in FILE, then check it; exit 1 if the check fails."""
+def restore_command(file, force, accept_problems):
+    """Replace the database's contents with the backup in FILE and check them before committing.
+
+    A failed check undoes the restore unless --accept-problems is given; either way the problems are
+    listed and the exit status is 1."""
     started = time.monotonic()
     try:
-        manifest = backup.restore(sql_engine(), file, force=force)
+        restored = backup.restore(sql_engine(), file, force=force, accept_problems=accept_problems)
     except backup.Occupied as exc:
         raise backup.Occupied(f"{exc.message}；确认要覆盖请加 --force") from exc
+    except backup.Inconsistent as exc:
+        raise backup.Inconsistent(exc.report, "；确认要按此备份恢复请加 --accept-problems") from exc
+    manifest = restored.manifest
     rows = sum(entry.rows for entry in manifest.tables)
     click.echo(
         f"已从 {file} 恢复 {rows} 行（备份于 {manifest.created_at}，结构版本 {manifest.revision}），"
         f"用时 {time.monotonic() - started:.1f} 秒"
     )
-    report(backup.check(sql_engine(), manifest))
+    report(restored.report)
 
 
 @click.command("check")
