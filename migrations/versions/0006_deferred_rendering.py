@@ -31,6 +31,14 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    """Revision 0005 keeps every document's PDF in its row: refuse, before anything changes, while
+    some document still waits for its PDF, since dropping ``payload`` would lose what it is made of."""
+    waiting = op.get_bind().scalar(sa.text("SELECT count(*) FROM document WHERE rendered_at IS NULL"))
+    if waiting:
+        raise RuntimeError(
+            f"还有 {waiting} 份文书的 PDF 尚未生成，不能降级到 0005："
+            "先运行 caseflow worker --once 生成全部 PDF"
+        )
     op.drop_index("ix_document_unrendered", table_name="document")
     with op.batch_alter_table("document") as batch:
         batch.alter_column("content", existing_type=sa.LargeBinary(), nullable=False)
