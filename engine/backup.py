@@ -415,15 +415,41 @@ def _names(connection: Connection, tables: list[Table]) -> str:
 
 
 def _load(connection: Connection, archive: zipfile.ZipFile, entry: TableEntry) -> None:
+    rows = _rows(archive, entry)
+    loaded = (
+        _copy(connection, entry, rows)
+        if connection.dialect.name == "postgresql"
+        else _insert(connection, entry, rows)
+    )
+    if loaded != entry.rows:
+        raise BackupError(f"备份文件与清单不符：表 {entry.name} 有 {loaded} 行，清单为 {entry.rows} 行")
+
+
+def _insert(connection: Connection, entry: TableEntry, rows: Iterator[dict]) -> int:
     target = Table(
         entry.name, MetaData(), *(Column(name, COLUMN_TYPES[kind]) for name, kind in entry.columns.items())
     )
     loaded = 0
-    for batch in _batches(_rows(archive, entry), _batch_size(entry.columns)):
+    for batch in _batches(rows, _batch_size(entry.columns)):
         connection.execute(target.insert(), batch)
         loaded += len(batch)
-    if loaded != entry.rows:
-        raise BackupError(f"备份文件与清单不符：表 {entry.name} 有 {loaded} 行，清单为 {entry.rows} 行")
+    return loaded
+
+
+def _copy(connection: Connection, entry: TableEntry, rows: Iterator[dict]) -> int:
+    """PostgreSQL's COPY, several times faster than batched inserts: a province's database is restored
+    in minutes, not in the better part of an hour. JSON columns go in as the text they were read as."""
+    quote = connection.dialect.identifier_preparer.quote
+    statement = f"COPY {quote(entry.name)} ({', '.join(quote(name) for name in entry.columns)}) FROM STDIN"
+    loaded = 0
+    try:
+        with connection.connection.driver_connection.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(tuple(row.values()))
+                loaded += 1
+    except connection.dialect.dbapi.Error as exc:
+        raise BackupError(f"恢复失败，数据库保持原样：{str(exc).splitlines()[0]}") from exc
+    return loaded
 
 
 def _rows(archive: zipfile.ZipFile, entry: TableEntry) -> Iterator[dict]:
