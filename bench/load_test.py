@@ -19,6 +19,8 @@ render worker): on a shared VM whose speed drifts by half from one hour to the n
 two versions of the code far better than submits_per_s does.
 After the peak the app servers stop and two workers render the PDFs it left waiting: drain_s and
 pdfs_rendered_per_s say how long the documents of such a minute take to catch up.
+bench/stack_ceiling.py runs the same officers against a server that does only what the stack must:
+the most any code on Flask, PostgreSQL and SpiffWorkflow could reach on the same machine.
 """
 
 import argparse

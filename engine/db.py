@@ -91,11 +91,35 @@ def make_read_sessionmaker(engine: Engine) -> sessionmaker[Session]:
 
     On PostgreSQL their statements run in autocommit, which saves the BEGIN and ROLLBACK round trips
     and changes nothing they see: under READ COMMITTED every statement of a transaction takes a new
-    snapshot anyway. SQLite's sessions stay as they are. Nothing may write through these sessions.
+    snapshot anyway. On SQLite they begin deferred, like a snapshot, so they neither take nor wait for
+    the write lock: a list or a case opens while another officer's step is being written.
+
+    Nothing may write through these sessions: on PostgreSQL each statement would commit on its own, so
+    a step written through one could be left half done. They refuse an ORM flush and an INSERT, UPDATE
+    or DELETE before it reaches the database.
     """
     if engine.dialect.name == "postgresql":
         engine = engine.execution_options(isolation_level="AUTOCOMMIT")
-    return make_sessionmaker(engine)
+    else:
+        engine = engine.execution_options(**{SNAPSHOT: True})
+    maker = make_sessionmaker(engine)
+    event.listen(maker, "before_flush", _refuse_flush)
+    event.listen(maker, "do_orm_execute", _refuse_write_statement)
+    return maker
+
+
+class WriteInReadSession(RuntimeError):
+    """Code wrote through a session meant only for reads."""
+
+
+def _refuse_flush(session: Session, _context, _instances) -> None:
+    if session.new or session.dirty or session.deleted:
+        raise WriteInReadSession("a read session cannot flush changes; write in a transaction of its own")
+
+
+def _refuse_write_statement(state) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        raise WriteInReadSession(f"a read session cannot run {state.statement.__visit_name__.upper()}")
 
 
 def is_postgres(session: Session) -> bool:
