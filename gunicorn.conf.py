@@ -5,15 +5,14 @@ master and forked (``preload_app``): a broken setting stops the service before a
 and the workers share the loaded code's memory. Code changes therefore need a restart, not a HUP.
 """
 
-import multiprocessing
 import os
 
 from engine.env import choice, whole_number
-from web.config import LOG_LEVELS
+from web.config import LOG_LEVELS, default_web_workers
 from web.db import engine_of, forget_inherited_connections
 
 bind = os.environ.get("CASEFLOW_BIND", "127.0.0.1:8000")
-workers = whole_number("CASEFLOW_WEB_WORKERS", 2 * multiprocessing.cpu_count() + 1, minimum=1)
+workers = whole_number("CASEFLOW_WEB_WORKERS", default_web_workers(), minimum=1)
 threads = whole_number("CASEFLOW_WEB_THREADS", 1, minimum=1)
 timeout = whole_number("CASEFLOW_WEB_TIMEOUT", 60, minimum=1)
 graceful_timeout = whole_number("CASEFLOW_WEB_GRACEFUL_TIMEOUT", 30, minimum=1)

@@ -10,7 +10,7 @@ as a render host would sit beside the app servers), then runs bench/load_officer
 officer lists its inbox, opens the case of a task and completes it with the form's example data,
 so cases walk the whole penalty procedure and issue their documents.
 
-Usage: python bench/load_test.py [--users 50] [--seconds 60] [--app-workers 5] [--drain-seconds 180]
+Usage: python bench/load_test.py [--users 50] [--seconds 60] [--app-workers CORES+1] [--drain-seconds 180]
        [--cases-per-agency 400] [--database-url URL]
 The last line is one JSON object: submits_per_s, p95_ms and errors, with the details beside them;
 completed_per_s leaves out the submits refused with 409 because another officer was first.
@@ -48,6 +48,7 @@ from engine.db import make_engine, make_sessionmaker  # noqa: E402
 from engine.migrate import upgrade  # noqa: E402
 from engine.models import Document  # noqa: E402
 from web.auth import tokens  # noqa: E402
+from web.config import default_web_workers  # noqa: E402
 
 BIN = ROOT / ".venv" / "bin"
 AGENCIES = 5
@@ -286,7 +287,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
-    parser.add_argument("--app-workers", type=int, default=5)
+    parser.add_argument("--app-workers", type=int, default=default_web_workers())
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--cases-per-agency", type=int, default=CASES_PER_AGENCY)
     parser.add_argument("--drain-seconds", type=int, default=180, help="how long to wait for the PDFs")

@@ -9,7 +9,7 @@ workflow in the completion). Whatever caseflow does on top, it cannot submit fas
 ``spiff`` tier does here.
 
 Usage: python bench/stack_ceiling.py [--tiers flask sql spiff] [--users 50] [--seconds 60]
-       [--app-workers 5] [--database-url URL]
+       [--app-workers CORES+1] [--database-url URL]
 The last line is one JSON object: per tier, submits_per_s, p95_ms, errors and the CPU per submit
 of the app servers, PostgreSQL and locust.
 """
@@ -36,6 +36,8 @@ from load_test import (
     stop,
     wait_healthy,
 )
+
+from web.config import default_web_workers
 
 TIERS = ("flask", "sql", "spiff")
 
@@ -93,7 +95,7 @@ def main() -> None:
     parser.add_argument("--tiers", nargs="+", choices=TIERS, default=list(TIERS))
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
-    parser.add_argument("--app-workers", type=int, default=5)
+    parser.add_argument("--app-workers", type=int, default=default_web_workers())
     parser.add_argument("--port", type=int, default=8766)
     parser.add_argument(
         "--database-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/caseflow_ceiling"

@@ -26,7 +26,7 @@ def test_settings_come_from_the_environment(monkeypatch):
 
 def test_default_workers_follow_the_cores(monkeypatch):
     monkeypatch.delenv("CASEFLOW_WEB_WORKERS", raising=False)
-    assert runpy.run_path(CONF)["workers"] == 2 * os.cpu_count() + 1
+    assert runpy.run_path(CONF)["workers"] == os.cpu_count() + 1
 
 
 def _connection_facts(engine) -> str:
