@@ -283,25 +283,33 @@ def documents_state(url: str) -> dict:
     return {"documents_issued": issued, "documents_waiting_for_pdf": waiting}
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def add_run_options(parser: argparse.ArgumentParser, port: int, database: str) -> None:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--app-workers", type=int, default=default_web_workers())
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--port", type=int, default=port)
+    parser.add_argument("--database-url", default=f"postgresql+psycopg://postgres@127.0.0.1:5432/{database}")
+
+
+def seeded(url: str, cases_per_agency: int, prefix: str) -> tuple[Path, Path]:
+    """A new database seeded for the officers; the folder for the run's logs, and the officers' file."""
+    work = Path(tempfile.mkdtemp(prefix=prefix))
+    people_file = work / "people.json"
+    recreate_database(url)
+    started = time.monotonic()
+    seed(url, people_file, cases_per_agency)
+    print(f"seeded in {time.monotonic() - started:.1f} s; logs in {work}", file=sys.stderr)
+    return work, people_file
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_run_options(parser, port=8765, database="caseflow_load")
     parser.add_argument("--cases-per-agency", type=int, default=CASES_PER_AGENCY)
     parser.add_argument("--drain-seconds", type=int, default=180, help="how long to wait for the PDFs")
-    parser.add_argument(
-        "--database-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/caseflow_load"
-    )
     args = parser.parse_args()
 
-    work = Path(tempfile.mkdtemp(prefix="caseflow-load-"))
-    people_file = work / "people.json"
-    recreate_database(args.database_url)
-    started = time.monotonic()
-    seed(args.database_url, people_file, args.cases_per_agency)
-    print(f"seeded in {time.monotonic() - started:.1f} s; logs in {work}", file=sys.stderr)
+    work, people_file = seeded(args.database_url, args.cases_per_agency, "caseflow-load-")
     env = server_environment(args.database_url, args.port, args.app_workers)
     app, renderer = start_servers(env, args.port, work)
     helper = None

@@ -18,9 +18,6 @@ import argparse
 import json
 import os
 import subprocess
-import sys
-import tempfile
-import time
 from pathlib import Path
 
 from load_test import (
@@ -28,16 +25,14 @@ from load_test import (
     CASES_PER_AGENCY,
     ROOT,
     SUBMIT,
+    add_run_options,
     cpu_meter,
     postmaster_pid,
-    recreate_database,
     run_locust,
-    seed,
+    seeded,
     stop,
     wait_healthy,
 )
-
-from web.config import default_web_workers
 
 TIERS = ("flask", "sql", "spiff")
 
@@ -93,21 +88,10 @@ def measure(tier: str, args, people_file: Path, work: Path) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tiers", nargs="+", choices=TIERS, default=list(TIERS))
-    parser.add_argument("--users", type=int, default=50)
-    parser.add_argument("--seconds", type=int, default=60)
-    parser.add_argument("--app-workers", type=int, default=default_web_workers())
-    parser.add_argument("--port", type=int, default=8766)
-    parser.add_argument(
-        "--database-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/caseflow_ceiling"
-    )
+    add_run_options(parser, port=8766, database="caseflow_ceiling")
     args = parser.parse_args()
 
-    work = Path(tempfile.mkdtemp(prefix="caseflow-ceiling-"))
-    people_file = work / "people.json"
-    recreate_database(args.database_url)
-    started = time.monotonic()
-    seed(args.database_url, people_file, CASES_PER_AGENCY)
-    print(f"seeded in {time.monotonic() - started:.1f} s; logs in {work}", file=sys.stderr)
+    work, people_file = seeded(args.database_url, CASES_PER_AGENCY, "caseflow-ceiling-")
     tiers = {tier: measure(tier, args, people_file, work) for tier in args.tiers}
     print(json.dumps({"users": args.users, "seconds": args.seconds, "cores": os.cpu_count(), **tiers}))
 
