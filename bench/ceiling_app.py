@@ -27,7 +27,6 @@ from engine.specs import cached_bundle
 from web.auth.tokens import digest
 
 TIER = os.environ.get("CASEFLOW_CEILING_TIER", "spiff")
-TIERS = ("flask", "sql", "spiff")
 FIXED_TASKS = [{"id": n, "case_id": n, "form_key": "investigation"} for n in range(1, 21)]
 
 USER = text(
@@ -44,12 +43,12 @@ QUEUE = text(
 )
 VERSION = text("SELECT version FROM case_file WHERE id = :case")
 LOCKED_CASE = text(
-    "SELECT c.id, c.workflow_state, c.process_id, c.deployment_id FROM case_file c "
-    "JOIN human_task t ON t.case_id = c.id WHERE t.id = :task FOR UPDATE OF c"
+    "SELECT c.id, c.workflow_state, c.process_id, c.deployment_id, d.content_hash FROM case_file c "
+    "JOIN human_task t ON t.case_id = c.id JOIN deployment d ON d.id = c.deployment_id "
+    "WHERE t.id = :task FOR UPDATE OF c"
 )
 BUMP = text("UPDATE case_file SET version = version + 1 WHERE id = :case")
 SAVE = text("UPDATE case_file SET workflow_state = :blob, version = version + 1 WHERE id = :case")
-CONTENT_HASH = text("SELECT content_hash FROM deployment WHERE id = :deployment")
 FILES = text("SELECT files FROM deployment WHERE id = :deployment")
 
 app = Flask(__name__)
@@ -121,7 +120,9 @@ def complete(task_id: int):
 
 
 def restore(connection, row):
-    key = {"deployment": row.deployment_id}
-    bundle = cached_bundle(connection.scalar(CONTENT_HASH, key), lambda: connection.scalar(FILES, key))
+    """The parsed diagrams come from the process cache, as in caseflow; files are read only on a miss."""
+    bundle = cached_bundle(
+        row.content_hash, lambda: connection.scalar(FILES, {"deployment": row.deployment_id})
+    )
     spec, subprocess_specs = bundle.specs(row.process_id)
     return state.load(row.workflow_state, spec, subprocess_specs)

@@ -300,7 +300,7 @@ def restore(engine: Engine, path: Path, force: bool = False, accept_problems: bo
 
 def _replace(
     engine: Engine, archive: zipfile.ZipFile, manifest: Manifest, force: bool, accept_problems: bool
-):
+) -> Report:
     with engine.connect() as connection, connection.begin():
         _refuse_newer_target(connection)
         existing = _target_tables(connection)

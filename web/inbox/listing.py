@@ -54,12 +54,11 @@ def task_page(session: Session, user, which: str, filters: Filters, number: int,
     offset = (number - 1) * per_page
     found = session.execute(listed, {"offset": offset, "limit": per_page + 1}).all()
     total = None if which == "done" else _total(session, listed, found, offset)
-    unfiltered = not filters.as_args()
-    if which == "mine" and unfiltered:
+    if _is_whole_inbox(which, filters):
         mine = total
     else:
         mine = found[0].mine_total if found else _count(session, queries.inbox_query(reader))
-    counts = {"mine": mine} | ({"queue": total} if which == "queue" and unfiltered else {})
+    counts = {"mine": mine} | ({"queue": total} if which == "queue" and not filters.as_args() else {})
     calendar = calendar_store.current(session)
     rows = [
         queries.task_row(row, calendar)
@@ -84,10 +83,15 @@ def _statement(reader: Reader, which: str, filters: Filters) -> Select:
     listed = _narrowed(_with_case_facts(_ordered(reader, which)), filters)
     if which != "done":
         listed = listed.add_columns(func.count().over().label("total"))
-    if which != "mine" or filters.as_args():
+    if not _is_whole_inbox(which, filters):
         mine = select(func.count()).select_from(queries.inbox_query(reader).order_by(None).subquery())
         listed = listed.add_columns(mine.scalar_subquery().label("mine_total"))
     return listed.offset(bindparam("offset")).limit(bindparam("limit"))
+
+
+def _is_whole_inbox(which: str, filters: Filters) -> bool:
+    """The list is 我的待办 unfiltered: its own total is the badge, so no second count is needed."""
+    return which == "mine" and not filters.as_args()
 
 
 def _ordered(user, which: str) -> Select:
