@@ -208,12 +208,12 @@ def _stat(pid: int, index: int) -> str | None:
 
 
 def postmaster_pid(url: str) -> int | None:
-    """The local PostgreSQL server's main process: the parent of this connection's backend."""
+    """The local PostgreSQL server's main process: the parent of this connection's backend, read while
+    the backend lives (it exits with the connection)."""
     engine = create_engine(url)
     with engine.connect() as connection:
-        backend = connection.scalar(text("SELECT pg_backend_pid()"))
+        parent = _stat(connection.scalar(text("SELECT pg_backend_pid()")), 1)
     engine.dispose()
-    parent = _stat(backend, 1)
     return int(parent) if parent else None
 
 
